@@ -1,0 +1,62 @@
+package org.yiwang.identity;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.DivisionCode;
+
+/**
+ * Web security: public pages and the public API are open; the admin console and admin API need a staff login.
+ * The JSON API answers 401 instead of redirecting to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
+                                StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .httpBasic(basic -> {
+                })
+                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staffAccounts(DemoStaffProperties properties, PasswordEncoder encoder) {
+        Map<String, StaffPrincipal> accounts = properties.demoStaff().stream().collect(Collectors.toUnmodifiableMap(
+                DemoStaffProperties.Account::username,
+                a -> new StaffPrincipal(new Staff(a.username(), a.displayName(), CreditCode.of(a.departmentCode()),
+                        DivisionCode.of(a.regionCode()), a.roles()), encoder.encode(a.password()))));
+        return username -> {
+            StaffPrincipal p = accounts.get(username);
+            if (p == null) {
+                throw new UsernameNotFoundException("unknown account");
+            }
+            return p;
+        };
+    }
+}
