@@ -33,6 +33,23 @@ public record HolidaySchedule(@Nullable Integer year, @Nullable List<String> pap
         return days == null ? List.of() : days;
     }
 
+    /**
+     * This schedule without the days it lists outside its year. A notice sometimes names a day of the year before
+     * (the 2023 notice lists Saturday 2022-12-31 for 元旦); only such days that restate the week are dropped.
+     *
+     * @throws IllegalArgumentException when a day outside the year would change that day
+     */
+    HolidaySchedule withoutDaysOutsideYear() {
+        List<Day> inside = daysOrEmpty().stream().filter(d -> d.date() == null || year == null || d.date().getYear() == year)
+                .toList();
+        for (Day d : daysOrEmpty()) {
+            if (!inside.contains(d) && d.isOffDay() != null && d.isOffDay() != WorkingDayCalendar.isWeekend(d.date())) {
+                throw new IllegalArgumentException("Schedule " + year + " changes " + d.date() + " outside its year");
+            }
+        }
+        return new HolidaySchedule(year, papers, inside);
+    }
+
     /** Refuses a schedule that is not for {@code expectedYear} or that lists a day twice, outside the year or unnamed. */
     public void validateFor(int expectedYear) {
         checkYear(expectedYear);

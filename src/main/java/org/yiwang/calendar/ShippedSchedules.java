@@ -76,7 +76,7 @@ class ShippedSchedules implements ApplicationRunner, Ordered {
             String name = r.getFilename();
             int year = Integer.parseInt(name.substring(0, name.length() - ".json".length()));
             try (InputStream in = r.getInputStream()) {
-                HolidaySchedule schedule = json.readValue(in, HolidaySchedule.class);
+                HolidaySchedule schedule = json.readValue(in, HolidaySchedule.class).withoutDaysOutsideYear();
                 schedule.validateFor(year);
                 schedules.add(schedule);
             }

@@ -103,7 +103,7 @@ public class WorkingDayCalendar {
         return days;
     }
 
-    private static boolean isWeekend(LocalDate date) {
+    static boolean isWeekend(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 }
