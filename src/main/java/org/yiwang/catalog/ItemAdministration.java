@@ -110,7 +110,7 @@ public class ItemAdministration {
         return ChangeChain.verify(code, readable(code).revision(), store.chain(code));
     }
 
-    /** Checks the change record of every item, regardless of the current user (supervision); returns the broken ones. */
+    /** Checks the change record of every item, whoever the current user is (for supervision); returns broken ones. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<ChangeRecordVerification> verifyAllHistories() {
         return store.codes().stream()

@@ -23,7 +23,8 @@ class ItemStore {
     private static final String ITEM_COLUMNS = """
             i.code, i.department_code, i.status, i.latest_version, i.public_version, i.revision, i.updated_at,
             i.updated_by""";
-    private static final String CHANGE_COLUMNS = "id, code, seq, version, action, actor, at, reason, changes, prev_hash, hash";
+    private static final String CHANGE_COLUMNS =
+            "id, code, seq, version, action, actor, at, reason, changes, prev_hash, hash";
     private static final TypeReference<List<ItemChange.FieldChange>> CHANGES = new TypeReference<>() {
     };
 
@@ -121,7 +122,8 @@ class ItemStore {
         var entry = new ChangeChain.Entry(code, head.seq() + 1, version, action.name(), actor, stored, reason,
                 changesJson);
         jdbc.sql("""
-                insert into catalog_item_change (code, seq, version, action, actor, at, reason, changes, prev_hash, hash)
+                insert into catalog_item_change
+                    (code, seq, version, action, actor, at, reason, changes, prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
                 .params(code, entry.seq(), version, action.name(), actor, Timestamp.from(stored), reason,
                         json.writeValueAsString(changesJson), head.hash(), entry.hash(head.hash()))

@@ -66,7 +66,8 @@ class ChangeRecordChainTest {
         for (int i = 1; i < history.size(); i++) {
             assertThat(history.get(i).prevHash()).isEqualTo(history.get(i - 1).hash());
         }
-        assertThat(history).extracting(ItemChange::hash).doesNotHaveDuplicates().allMatch(h -> h.matches("[0-9a-f]{64}"));
+        assertThat(history).extracting(ItemChange::hash).doesNotHaveDuplicates()
+                .allMatch(h -> h.matches("[0-9a-f]{64}"));
 
         ChangeRecordVerification v = items.verifyHistory(code);
         assertThat(v.intact()).isTrue();
@@ -81,7 +82,8 @@ class ChangeRecordChainTest {
         List<String> demo = jdbc.sql("select code from catalog_item where created_by = 'system'").query(String.class)
                 .list();
         assertThat(demo).isNotEmpty();
-        assertThat(items.verifyAllHistories()).extracting(ChangeRecordVerification::code).doesNotContainAnyElementsOf(demo);
+        assertThat(items.verifyAllHistories()).extracting(ChangeRecordVerification::code)
+                .doesNotContainAnyElementsOf(demo);
     }
 
     @Test
@@ -97,7 +99,8 @@ class ChangeRecordChainTest {
         String actorChanged = changedFourTimes();
         long saved = items.history(actorChanged).get(1).id();
         asTableOwner("update catalog_item_change set actor = 'someone-else' where id = ?", saved);
-        assertThat(items.verifyHistory(actorChanged).firstBreak()).isEqualTo(new Break(saved, 2, Problem.HASH_MISMATCH));
+        assertThat(items.verifyHistory(actorChanged).firstBreak())
+                .isEqualTo(new Break(saved, 2, Problem.HASH_MISMATCH));
 
         String changesChanged = changedFourTimes();
         long created = items.history(changesChanged).get(0).id();
@@ -119,7 +122,8 @@ class ChangeRecordChainTest {
                 .param(saved.id()).query(String.class).single());
         String forged = new ChangeChain.Entry(code, 2, saved.version(), saved.action().name(), "someone-else",
                 saved.at(), saved.reason(), changes).hash(saved.prevHash());
-        asTableOwner("update catalog_item_change set actor = 'someone-else', hash = ? where id = ?", forged, saved.id());
+        asTableOwner("update catalog_item_change set actor = 'someone-else', hash = ? where id = ?", forged,
+                saved.id());
 
         long next = items.history(code).get(2).id();
         assertThat(items.verifyHistory(code).firstBreak()).isEqualTo(new Break(next, 3, Problem.BROKEN_LINK));
@@ -130,7 +134,8 @@ class ChangeRecordChainTest {
         String middle = changedFourTimes();
         List<ItemChange> history = items.history(middle);
         asTableOwner("delete from catalog_item_change where id = ?", history.get(1).id());
-        assertThat(items.verifyHistory(middle).firstBreak()).isEqualTo(new Break(history.get(2).id(), 3, Problem.GAP));
+        assertThat(items.verifyHistory(middle).firstBreak())
+                .isEqualTo(new Break(history.get(2).id(), 3, Problem.GAP));
 
         String last = changedFourTimes();
         asTableOwner("delete from catalog_item_change where id = ?", items.history(last).get(3).id());

@@ -108,7 +108,8 @@ class AdminItemController {
     }
 
     @GetMapping("/{code}/history/verification")
-    @Operation(summary = "变更记录校验", description = "按 SM3 哈希链校验变更记录是否完整、未被篡改；不完整时给出第一条有问题的记录及原因")
+    @Operation(summary = "变更记录校验",
+            description = "按 SM3 哈希链校验变更记录是否完整、未被篡改；不完整时给出第一条有问题的记录及原因")
     ChangeRecordVerification verifyHistory(@PathVariable String code) {
         return items.verifyHistory(code);
     }
