@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the figures of the latest Gatling run of {@link SearchSimulation}: latency percentiles and throughput of
- * the measured {@code search} requests, to {@code target/benchmark/search-figures.json} and one summary line.
+ * the measured {@code search} requests (read from Gatling's HTML report, the only place Gatling 3.15 writes them), to {@code target/benchmark/search-figures.json} and one summary line.
  * Arguments: the Gatling results folder, the measured seconds, the output folder.
  */
 public final class SearchFigures {
@@ -33,31 +34,27 @@ public final class SearchFigures {
                     .max(Comparator.comparing(p -> p.getFileName().toString()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling run in " + results));
         }
-        var json = JsonMapper.builder().build();
-        JsonNode stats = null;
-        for (JsonNode request : json.readTree(run.resolve("js/stats.json").toFile()).get("contents")) {
-            if (request.get("name").asString().equals("search")) {
-                stats = request.get("stats");
-            }
+        Path page;
+        try (Stream<Path> pages = Files.list(run)) {
+            page = pages.filter(p -> p.getFileName().toString().startsWith("req_search-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no search requests in " + run));
         }
-        if (stats == null) {
-            throw new IllegalStateException("no search requests in " + run);
-        }
-        long ok = stats.get("numberOfRequests").get("ok").asLong();
-        long failed = stats.get("numberOfRequests").get("ko").asLong();
+        String html = Files.readString(page);
+        long requests = total(html, "Total count");
+        long failed = (long) cell(html, "Total count", "ko");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("run", run.getFileName().toString());
-        figures.put("users", SearchSimulation.USERS);
+        figures.put("users", args.length > 3 ? Integer.parseInt(args[3]) : SearchSimulation.USERS);
         figures.put("seconds", seconds);
-        figures.put("requests", ok + failed);
+        figures.put("requests", requests);
         figures.put("failed", failed);
-        figures.put("requestsPerSecond", Math.round((ok + failed) * 10.0 / seconds) / 10.0);
-        figures.put("meanMs", stats.get("meanResponseTime").get("total").asLong());
-        figures.put("p50Ms", stats.get("percentiles1").get("total").asLong());
-        figures.put("p75Ms", stats.get("percentiles2").get("total").asLong());
-        figures.put("p95Ms", stats.get("percentiles3").get("total").asLong());
-        figures.put("p99Ms", stats.get("percentiles4").get("total").asLong());
-        figures.put("maxMs", stats.get("maxResponseTime").get("total").asLong());
+        figures.put("requestsPerSecond", Math.round(requests * 10.0 / seconds) / 10.0);
+        figures.put("meanMs", total(html, "Mean"));
+        figures.put("p50Ms", total(html, "50th percentile"));
+        figures.put("p75Ms", total(html, "75th percentile"));
+        figures.put("p95Ms", total(html, "95th percentile"));
+        figures.put("p99Ms", total(html, "99th percentile"));
+        figures.put("maxMs", total(html, "Max"));
         boolean met = failed == 0 && (long) figures.get("p99Ms") <= TARGET_P99_MS
                 && (double) figures.get("requestsPerSecond") >= TARGET_REQUESTS_PER_SECOND;
         figures.put("target", "p99 <= " + TARGET_P99_MS + " ms and >= " + TARGET_REQUESTS_PER_SECOND + " requests/s");
@@ -67,8 +64,24 @@ public final class SearchFigures {
                 (long) figures.get("p50Ms"), (long) figures.get("p95Ms"), (long) figures.get("p99Ms"), failed,
                 met ? "met" : "MISSED");
         Files.createDirectories(out);
-        json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("search-figures.json").toFile(), figures);
+        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(out.resolve("search-figures.json").toFile(), figures);
         Files.writeString(out.resolve("search-summary.txt"), summary + System.lineSeparator());
         System.out.println(summary);
+    }
+
+    /** A value of Gatling's statistics table of one request page: the row's title and the column's class. */
+    private static double cell(String html, String title, String column) {
+        Matcher m = Pattern.compile("<td class=\"title\">" + Pattern.quote(title)
+                + "(?:</abbr>)?</td>\\s*<td class=\"total\">([^<]*)</td>\\s*<td class=\"ok\">([^<]*)</td>\\s*"
+                + "<td class=\"ko\">([^<]*)</td>").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no row " + title + " in the Gatling report");
+        }
+        String value = m.group(column.equals("total") ? 1 : column.equals("ok") ? 2 : 3).strip();
+        return value.equals("-") ? 0 : Double.parseDouble(value);
+    }
+
+    private static long total(String html, String title) {
+        return Math.round(cell(html, title, "total"));
     }
 }

@@ -93,6 +93,7 @@ final class ItemIndex implements Closeable {
     private static final Map<String, Float> WORD_FIELDS = Map.of(
             NAME, 5f, KEYWORDS, 3f, DEPARTMENT_NAME, 1.5f, MATERIALS, 1f, CONDITIONS, 0.5f);
     private static final Sort BY_NAME = new Sort(new SortField(SORT_NAME, SortField.Type.STRING));
+    private static final int MAX_PARSED_TEXTS = 10_000;
     /** Share of the query's words an item must contain, rounded up, when the query has more than three words. */
     private static final double MINIMUM_WORD_SHARE = 0.75;
 
@@ -101,6 +102,11 @@ final class ItemIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, SearchHit> hits = new ConcurrentHashMap<>();
+    /** Parsed texts: people search for the same words again and again, and analysing them is the costly part. */
+    private final Map<String, ParsedText> parsedTexts = new ConcurrentHashMap<>();
+
+    private record ParsedText(Query query, List<String> words) {
+    }
 
     ItemIndex() {
         try {
@@ -202,7 +208,8 @@ final class ItemIndex implements Closeable {
     }
 
     SearchResult search(SearchQuery q) {
-        Query query = query(q);
+        ParsedText text = q.text() == null ? null : parse(q.text());
+        Query query = query(q, text);
         int window = (q.page() + 1) * q.size();
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -210,7 +217,7 @@ final class ItemIndex implements Closeable {
                 TopDocs top = q.text() == null ? searcher.search(query, window, BY_NAME) : searcher.search(query, window);
                 long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
                         : searcher.count(query);
-                List<String> words = q.text() == null ? List.of() : words(q.text());
+                List<String> words = text == null ? List.of() : text.words();
                 StoredFields stored = searcher.storedFields();
                 List<SearchHit> page = new ArrayList<>(q.size());
                 for (int i = q.page() * q.size(); i < top.scoreDocs.length; i++) {
@@ -230,9 +237,22 @@ final class ItemIndex implements Closeable {
         }
     }
 
-    private Query query(SearchQuery q) {
+    private ParsedText parse(String text) {
+        ParsedText parsed = parsedTexts.get(text);
+        if (parsed == null) {
+            if (parsedTexts.size() >= MAX_PARSED_TEXTS) {
+                parsedTexts.clear();
+            }
+            List<String> words = words(text);
+            parsed = new ParsedText(textQuery(text, words), words);
+            parsedTexts.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private Query query(SearchQuery q, @Nullable ParsedText text) {
         var query = new BooleanQuery.Builder();
-        query.add(q.text() == null ? new MatchAllDocsQuery() : textQuery(q.text()), Occur.MUST);
+        query.add(text == null ? new MatchAllDocsQuery() : text.query(), Occur.MUST);
         if (q.audience() != null) {
             query.add(new TermQuery(new Term(AUDIENCE, q.audience().name())), Occur.FILTER);
         }
@@ -256,9 +276,8 @@ final class ItemIndex implements Closeable {
      * three quarters; a phrase or whole
      * match of the name or a keyword ranks higher. Typed pinyin matches the pinyin of names and keywords.
      */
-    private Query textQuery(String text) {
+    private Query textQuery(String text, List<String> words) {
         var any = new BooleanQuery.Builder();
-        List<String> words = words(text);
         if (!words.isEmpty()) {
             var allWords = new BooleanQuery.Builder();
             for (String word : words) {
