@@ -4,7 +4,10 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,18 +70,30 @@ class SearchIndexService implements ItemSearch {
     private void build() {
         long started = System.nanoTime();
         var departmentCache = new ConcurrentHashMap<String, Optional<Department>>();
+        // Reading from PostgreSQL and analysing the texts overlap: the reader hands items to one worker per core.
+        int workers = Runtime.getRuntime().availableProcessors();
+        var analysers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000), new ThreadPoolExecutor.CallerRunsPolicy());
         try {
-            items.forEach(item -> index.put(item,
-                    departmentCache.computeIfAbsent(item.content().departmentCode(), this::department).orElse(null)));
+            items.forEach(item -> analysers.execute(() -> index.put(item,
+                    departmentCache.computeIfAbsent(item.content().departmentCode(), this::department).orElse(null))));
+            analysers.shutdown();
+            if (!analysers.awaitTermination(1, TimeUnit.HOURS)) {
+                throw new IllegalStateException("search index build did not finish");
+            }
             index.refresh();
             ready = true;
             changedDuringBuild.forEach(this::reindex);
             changedDuringBuild.clear();
             log.info("Search index built: {} published items in {} ms", index.size(),
                     (System.nanoTime() - started) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Building the search index failed", e);
             throw e;
+        } finally {
+            analysers.shutdownNow();
         }
     }
 
