@@ -53,6 +53,44 @@ public record ItemContent(
         String supervisionChannel,
         List<Faq> faqs) {
 
+    /**
+     * Absent collections become empty and absent mandatory texts become blank, so a half-filled draft can still be
+     * stored and checked; sets keep their enum order so that versions compare field by field.
+     */
+    public ItemContent {
+        basicCode = orBlank(basicCode);
+        implementationCode = orBlank(implementationCode);
+        name = orBlank(name);
+        departmentCode = orBlank(departmentCode);
+        legalBasis = orBlank(legalBasis);
+        acceptanceConditions = orBlank(acceptanceConditions);
+        handlingProcess = orBlank(handlingProcess);
+        address = orBlank(address);
+        officeHours = orBlank(officeHours);
+        consultationPhone = orBlank(consultationPhone);
+        supervisionChannel = orBlank(supervisionChannel);
+        fees = fees == null ? List.of() : List.copyOf(fees);
+        materials = materials == null ? List.of() : List.copyOf(materials);
+        situations = situations == null ? List.of() : List.copyOf(situations);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        faqs = faqs == null ? List.of() : List.copyOf(faqs);
+        serviceObjects = sorted(serviceObjects, ServiceObject.class);
+        handlingForms = sorted(handlingForms, HandlingForm.class);
+        themes = sorted(themes, Theme.class);
+    }
+
+    private static String orBlank(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <E extends Enum<E>> Set<E> sorted(@Nullable Set<E> set, Class<E> type) {
+        var result = java.util.EnumSet.noneOf(type);
+        if (set != null) {
+            result.addAll(set);
+        }
+        return java.util.Collections.unmodifiableSet(result);
+    }
+
     public Set<Audience> audiences() {
         var result = java.util.EnumSet.noneOf(Audience.class);
         serviceObjects.forEach(o -> result.add(o.audience()));

@@ -1,10 +1,12 @@
 package org.yiwang.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -28,6 +30,7 @@ import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CommonError;
 import org.yiwang.shared.ErrorCode;
 import org.yiwang.shared.Masking;
+import org.yiwang.shared.RuleViolations;
 
 /**
  * Turns every refusal of the JSON API into an RFC 9457 problem detail: {@code code} is stable for programs,
@@ -46,7 +49,11 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ProblemDetail> business(BusinessException e, HttpServletRequest request) {
-        return problem(e.error(), request, List.of(), e.args());
+        List<FieldProblem> fields = e instanceof RuleViolations v ? v.violations().stream()
+                .map(x -> new FieldProblem(x.field(), messages.getMessage("error." + x.error().code(),
+                        x.args().toArray(), x.error().code(), LocaleContextHolder.getLocale()), x.error().code()))
+                .toList() : List.of();
+        return problem(e.error(), request, fields, e.args());
     }
 
     @ExceptionHandler(BindException.class)
@@ -136,7 +143,12 @@ public class ProblemDetailsAdvice {
         return ResponseEntity.status(error.status()).body(pd);
     }
 
-    /** One invalid field of a request. */
-    public record FieldProblem(String field, String message) {
+    /** One invalid field of a request; {@code code} is set when a business rule with its own code refused it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldProblem(String field, String message, @Nullable String code) {
+
+        public FieldProblem(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

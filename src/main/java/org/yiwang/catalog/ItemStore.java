@@ -1,0 +1,183 @@
+package org.yiwang.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for items, their versions (content as jsonb) and their change record. */
+@Repository
+class ItemStore {
+
+    private static final String ITEM_COLUMNS = """
+            i.code, i.department_code, i.status, i.latest_version, i.public_version, i.revision, i.updated_at,
+            i.updated_by""";
+    private static final TypeReference<List<ItemChange.FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ItemStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The item's state row. */
+    record ItemRow(String code, String departmentCode, ItemStatus status, int latestVersion,
+            @Nullable Integer publicVersion, int revision, Instant updatedAt, String updatedBy) {
+
+        boolean hasDraft() {
+            return publicVersion == null || latestVersion > publicVersion;
+        }
+    }
+
+    boolean exists(String code) {
+        return jdbc.sql("select count(*) from catalog_item where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    Optional<ItemRow> find(String code) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from catalog_item i where code = ?").param(code)
+                .query(this::itemRow).optional();
+    }
+
+    /** Locks the item row until the transaction ends, so that concurrent changes queue up. */
+    Optional<ItemRow> lock(String code) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from catalog_item i where code = ? for update").param(code)
+                .query(this::itemRow).optional();
+    }
+
+    ItemContent content(String code, int version) {
+        return jdbc.sql("select content from catalog_item_version where code = ? and version = ?")
+                .params(code, version).query((rs, n) -> readContent(rs)).single();
+    }
+
+    void insert(ItemRow item, ItemContent content, Instant at) {
+        jdbc.sql("""
+                insert into catalog_item (code, department_code, status, latest_version, public_version, revision,
+                    created_at, created_by, updated_at, updated_by)
+                values (:code, :department, :status, :latest, :public, :revision, :at, :by, :at, :by)""")
+                .param("code", item.code()).param("department", item.departmentCode())
+                .param("status", item.status().name()).param("latest", item.latestVersion())
+                .param("public", item.publicVersion()).param("revision", item.revision())
+                .param("at", Timestamp.from(at)).param("by", item.updatedBy()).update();
+        insertVersion(item.code(), item.latestVersion(), content, item.updatedBy(), at);
+    }
+
+    void insertVersion(String code, int version, ItemContent content, String by, Instant at) {
+        jdbc.sql("""
+                insert into catalog_item_version (code, version, content, created_at, created_by)
+                values (?, ?, ?::jsonb, ?, ?)""")
+                .params(code, version, json.writeValueAsString(content), Timestamp.from(at), by).update();
+    }
+
+    void replaceContent(String code, int version, ItemContent content) {
+        jdbc.sql("update catalog_item_version set content = ?::jsonb where code = ? and version = ?")
+                .params(json.writeValueAsString(content), code, version).update();
+    }
+
+    void markPublished(String code, int version, String by, Instant at) {
+        jdbc.sql("update catalog_item_version set published_at = ?, published_by = ? where code = ? and version = ?")
+                .params(Timestamp.from(at), by, code, version).update();
+    }
+
+    /** Writes the new state and advances the revision. */
+    void update(ItemRow item, String by, Instant at) {
+        jdbc.sql("""
+                update catalog_item set status = ?, latest_version = ?, public_version = ?, revision = revision + 1,
+                    updated_at = ?, updated_by = ?
+                where code = ?""")
+                .params(item.status().name(), item.latestVersion(), item.publicVersion(), Timestamp.from(at), by,
+                        item.code())
+                .update();
+    }
+
+    void record(String code, int version, ItemChange.Action action, String actor, Instant at, @Nullable String reason,
+            List<ItemChange.FieldChange> changes) {
+        jdbc.sql("""
+                insert into catalog_item_change (code, version, action, actor, at, reason, changes)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(code, version, action.name(), actor, Timestamp.from(at), reason,
+                        json.writeValueAsString(changes))
+                .update();
+    }
+
+    List<ItemChange> history(String code) {
+        return jdbc.sql("""
+                select id, code, version, action, actor, at, reason, changes from catalog_item_change
+                where code = ? order by id""").param(code)
+                .query((rs, n) -> new ItemChange(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
+                        ItemChange.Action.valueOf(rs.getString("action")), rs.getString("actor"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("reason"),
+                        json.readValue(rs.getString("changes"), CHANGES)))
+                .list();
+    }
+
+    /** Items of a department (of all when {@code department} is null), most recently changed first. */
+    List<ManagedItem> list(@Nullable String department, @Nullable ItemStatus status, int offset, int limit) {
+        return jdbc.sql("select " + ITEM_COLUMNS + ", v.content from catalog_item i"
+                        + " join catalog_item_version v on v.code = i.code and v.version = i.latest_version"
+                        + filter(department, status) + " order by i.updated_at desc, i.code limit :limit offset :offset")
+                .param("department", department).param("status", status == null ? null : status.name())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> managed(itemRow(rs, n), readContent(rs))).list();
+    }
+
+    long count(@Nullable String department, @Nullable ItemStatus status) {
+        return jdbc.sql("select count(*) from catalog_item i" + filter(department, status))
+                .param("department", department).param("status", status == null ? null : status.name())
+                .query(Long.class).single();
+    }
+
+    private static String filter(@Nullable String department, @Nullable ItemStatus status) {
+        return " where (cast(:department as varchar) is null or i.department_code = :department)"
+                + " and (cast(:status as varchar) is null or i.status = :status)";
+    }
+
+    Optional<PublishedItem> findPublished(String code) {
+        return jdbc.sql(PUBLISHED + " and i.code = ?").param(code).query((rs, n) -> published(rs)).optional();
+    }
+
+    void forEachPublished(Consumer<PublishedItem> action) {
+        jdbc.sql(PUBLISHED + " order by i.code").query((RowCallbackHandler) rs -> action.accept(published(rs)));
+    }
+
+    long countPublished() {
+        return jdbc.sql("select count(*) from catalog_item where status = 'PUBLISHED'").query(Long.class).single();
+    }
+
+    private static final String PUBLISHED = """
+            select i.code, v.version, v.content, v.published_at from catalog_item i
+            join catalog_item_version v on v.code = i.code and v.version = i.public_version
+            where i.status = 'PUBLISHED'""";
+
+    private PublishedItem published(ResultSet rs) throws SQLException {
+        return new PublishedItem(rs.getString("code"), rs.getInt("version"), readContent(rs),
+                rs.getTimestamp("published_at").toInstant());
+    }
+
+    static ManagedItem managed(ItemRow row, ItemContent content) {
+        return new ManagedItem(row.code(), row.status(), row.latestVersion(), row.publicVersion(), content,
+                row.updatedAt(), row.updatedBy(), row.revision());
+    }
+
+    private ItemRow itemRow(ResultSet rs, int n) throws SQLException {
+        return new ItemRow(rs.getString("code"), rs.getString("department_code"),
+                ItemStatus.valueOf(rs.getString("status")), rs.getInt("latest_version"),
+                rs.getObject("public_version", Integer.class), rs.getInt("revision"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    }
+
+    private ItemContent readContent(ResultSet rs) throws SQLException {
+        return json.readValue(rs.getString("content"), ItemContent.class);
+    }
+}
