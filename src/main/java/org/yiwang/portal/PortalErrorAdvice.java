@@ -2,14 +2,19 @@ package org.yiwang.portal;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.yiwang.shared.BusinessException;
 
-/** Refusals on portal pages become the HTML error page of their status, with the specific reason. */
+/** Refusals on portal and admin pages become the HTML error page of their status, with the specific reason. */
 @ControllerAdvice(basePackageClasses = PortalErrorAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrorAdvice {
 
     private final MessageSource messages;
@@ -21,6 +26,14 @@ class PortalErrorAdvice {
     @ExceptionHandler(PageNotFoundException.class)
     ModelAndView notFound(PageNotFoundException e) {
         return page(HttpStatus.NOT_FOUND, messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badParameter(Exception e) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return page(HttpStatus.BAD_REQUEST, messages.getMessage("error.INVALID_PARAMETER", new Object[] {name},
+                LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(BusinessException.class)
