@@ -38,7 +38,10 @@ class SearchPages {
     @GetMapping("/")
     String home(Model model) {
         SearchResult all = search.search(SearchQuery.of(null).withPage(0, HOME_ITEMS).withFacets());
-        Map<Theme, Long> counts = all.facets() == null ? Map.of() : all.facets().themes();
+        Map<String, Long> counts = new java.util.HashMap<>();
+        if (all.facets() != null) {
+            all.facets().themes().forEach((theme, count) -> counts.put(theme.name(), count));
+        }
         model.addAttribute("personThemes", themes(Audience.PERSON));
         model.addAttribute("enterpriseThemes", themes(Audience.ENTERPRISE));
         model.addAttribute("themeCounts", counts);
