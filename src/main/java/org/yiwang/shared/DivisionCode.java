@@ -1,12 +1,14 @@
 package org.yiwang.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
  * 行政区划代码 (GB/T 2260, extended to township level by the statistics edition): 2 digits for a province, 4 for a
  * city, 6 for a county-level division, 9 for a township or street. Shorter forms are the prefixes of longer ones.
  */
-public record DivisionCode(String value) {
+public record DivisionCode(@JsonValue String value) {
 
     public DivisionCode {
         Objects.requireNonNull(value, "value");
@@ -15,6 +17,7 @@ public record DivisionCode(String value) {
         }
     }
 
+    @JsonCreator
     public static DivisionCode of(String value) {
         return new DivisionCode(value == null ? "" : value.strip());
     }

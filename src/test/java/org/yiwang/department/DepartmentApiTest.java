@@ -144,6 +144,7 @@ class DepartmentApiTest {
     @Test
     void adminCreatesAndUpdates() throws Exception {
         String code = "11440000T00000044Y";
+        jdbc.sql("delete from department where credit_code = ?").param(code).update(); // the database may persist
         var created = mvc.perform(post("/api/v1/admin/departments").with(user("p").roles("PLATFORM_ADMIN"))
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(code, "广东省测试厅", "44", "PROVINCE"))))
                 .andReturn().getResponse();

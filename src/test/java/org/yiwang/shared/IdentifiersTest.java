@@ -47,4 +47,16 @@ class IdentifiersTest {
         assertThat(Masking.inText("申请人11010519491231002X，电话13812345678"))
                 .isEqualTo("申请人110105********002X，电话138****5678");
     }
+
+    @Test
+    void identifiersAreJsonStrings() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        record Holder(CreditCode credit, DivisionCode division) {
+        }
+        Holder h = json.readValue("{\"credit\":\"91350100M000100Y43\",\"division\":\"440304\"}", Holder.class);
+        assertThat(h.credit()).isEqualTo(CreditCode.of("91350100M000100Y43"));
+        assertThat(json.writeValueAsString(h)).isEqualTo("{\"credit\":\"91350100M000100Y43\",\"division\":\"440304\"}");
+        assertThatThrownBy(() -> json.readValue("{\"credit\":\"91350100M000100Y44\",\"division\":\"440304\"}", Holder.class))
+                .hasRootCauseInstanceOf(BusinessException.class);
+    }
 }

@@ -1,0 +1,206 @@
+package org.yiwang.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yiwang.catalog.TestItems.SCJG;
+import static org.yiwang.catalog.TestItems.with;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class ItemApiTest {
+
+    private static final String SCJG_ADMIN = "scjg-admin";
+    private static final String WSJK_ADMIN = "wsjk-admin";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void publicGuideOfAPublishedItem() throws Exception {
+        ItemContent content = ItemAdministrationTest.newItem(SCJG);
+        String code = content.implementationCode();
+        assertThat(call("GET", "/api/v1/items/" + code, null, null, null).statusCode()).isEqualTo(404);
+
+        var created = call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(content), null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        var unpublished = call("GET", "/api/v1/items/" + code, null, null, null);
+        assertThat(unpublished.statusCode()).isEqualTo(404);
+        assertThat(body(unpublished).get("code").asString()).isEqualTo("CATALOG_ITEM_NOT_FOUND");
+
+        assertThat(call("POST", "/api/v1/admin/items/" + code + "/publish", SCJG_ADMIN, null, null).statusCode())
+                .isEqualTo(200);
+        var guide = call("GET", "/api/v1/items/" + code, null, null, null);
+        assertThat(guide.statusCode()).isEqualTo(200);
+        JsonNode g = body(guide);
+        assertThat(g.get("code").asString()).isEqualTo(code);
+        assertThat(g.get("version").asInt()).isEqualTo(1);
+        assertThat(g.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(g.get("statusLabel").asString()).isEqualTo("已发布");
+        assertThat(g.get("publishedAt").isNull()).isFalse();
+        assertThat(g.get("department").get("name").asString()).isEqualTo("深圳市市场监督管理局");
+        assertThat(g.get("department").get("phone").asString()).isNotBlank();
+        assertThat(g.get("statutoryLimitLabel").asString()).isEqualTo("20个工作日");
+        assertThat(g.get("promisedLimitLabel").asString()).isEqualTo("10个工作日");
+        assertThat(g.get("content").get("materials")).hasSize(2);
+
+        assertThat(body(call("GET", "/api/v1/items/NOPE", null, null, null)).get("code").asString())
+                .isEqualTo("CATALOG_ITEM_NOT_FOUND");
+    }
+
+    @Test
+    void adminUpdateNeedsTheCurrentRevision() throws Exception {
+        ItemContent content = ItemAdministrationTest.newItem(SCJG);
+        String code = content.implementationCode();
+        String path = "/api/v1/admin/items/" + code;
+        call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(content), null);
+        String update = json.writeValueAsString(java.util.Map.of("content", with(content, "name", "新名称")));
+
+        var missing = call("PUT", path, SCJG_ADMIN, update, null);
+        assertThat(missing.statusCode()).isEqualTo(428);
+        assertThat(body(missing).get("code").asString()).isEqualTo("CATALOG_REVISION_REQUIRED");
+
+        var ok = call("PUT", path, SCJG_ADMIN, update, "\"1\"");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).contains("\"2\"");
+        var stale = call("PUT", path, SCJG_ADMIN, update, "\"1\"");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(body(stale).get("code").asString()).isEqualTo("CATALOG_REVISION_CONFLICT");
+
+        String withRevision = json.writeValueAsString(
+                java.util.Map.of("revision", 2, "content", with(content, "name", "再改")));
+        assertThat(call("PUT", path, SCJG_ADMIN, withRevision, null).statusCode()).isEqualTo(200);
+        JsonNode item = body(call("GET", path, SCJG_ADMIN, null, null));
+        assertThat(item.get("content").get("name").asString()).isEqualTo("再改");
+        assertThat(item.get("revision").asInt()).isEqualTo(3);
+
+        JsonNode history = body(call("GET", path + "/history", SCJG_ADMIN, null, null));
+        assertThat(history).hasSize(3);
+        assertThat(history.get(2).get("action").asString()).isEqualTo("SAVED");
+        assertThat(history.get(2).get("changes").get(0).get("path").asString()).isEqualTo("name");
+        assertThat(body(call("GET", "/api/v1/admin/items?status=DRAFT", SCJG_ADMIN, null, null)).get("items")
+                .valueStream().map(i -> i.get("code").asString())).contains(code);
+    }
+
+    @Test
+    void refusalsAreProblemDetailsWithStableCodes() throws Exception {
+        ItemContent bad = with(ItemAdministrationTest.newItem(SCJG), "onSiteVisits", 1, "promisedLimit",
+                TimeLimit.workingDays(40));
+        var invalid = call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(bad), null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        JsonNode problem = body(invalid);
+        assertThat(problem.get("code").asString()).isEqualTo("CATALOG_ITEM_INVALID");
+        assertThat(problem.get("detail").asString()).contains("2处");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("code").asString()))
+                .containsExactlyInAnyOrder("CATALOG_ON_SITE_REASON_REQUIRED", "CATALOG_PROMISED_EXCEEDS_STATUTORY");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()))
+                .contains("承诺办结时限（40个工作日）不得超过法定办结时限（20个工作日）。");
+        assertThat(call("GET", "/api/v1/items/" + bad.implementationCode(), null, null, null).statusCode())
+                .isEqualTo(404);
+
+        ItemContent content = ItemAdministrationTest.newItem(SCJG);
+        String path = "/api/v1/admin/items/" + content.implementationCode();
+        call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(content), null);
+        var wrong = call("POST", path + "/suspend", SCJG_ADMIN, "{\"reason\":\"测试\"}", null);
+        assertThat(wrong.statusCode()).isEqualTo(409);
+        assertThat(body(wrong).get("code").asString()).isEqualTo("CATALOG_TRANSITION_NOT_ALLOWED");
+        assertThat(body(wrong).get("detail").asString()).isEqualTo("事项当前状态为“草稿”，不能执行“暂停”操作。");
+
+        var foreignRead = call("GET", path, WSJK_ADMIN, null, null);
+        assertThat(foreignRead.statusCode()).isEqualTo(404);
+        assertThat(call("GET", path + "/history", WSJK_ADMIN, null, null).statusCode()).isEqualTo(404);
+        var foreignAct = call("POST", path + "/publish", WSJK_ADMIN, null, null);
+        assertThat(foreignAct.statusCode()).isEqualTo(403);
+        assertThat(body(foreignAct).get("code").asString()).isEqualTo("CATALOG_NOT_YOUR_DEPARTMENT");
+        assertThat(call("GET", path, null, null, null).statusCode()).isEqualTo(401);
+        assertThat(body(call("GET", path, SCJG_ADMIN, null, null)).get("status").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void uploadAndDownloadFiles() throws Exception {
+        var uploaded = upload("食品经营许可申请书.docx", TestFiles.docx());
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        JsonNode file = body(uploaded);
+        String id = file.get("id").asString();
+        assertThat(file.get("sha256").asString()).hasSize(64);
+
+        HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(uri("/api/v1/files/" + id)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(TestFiles.docx());
+        assertThat(download.headers().firstValue("Content-Type")).contains(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")
+                .contains("filename*=UTF-8''" + URLEncoder.encode("食品经营许可申请书", StandardCharsets.UTF_8) + ".docx");
+
+        var renamedPng = upload("照片.pdf", TestFiles.png());
+        assertThat(renamedPng.statusCode()).isEqualTo(415);
+        assertThat(body(renamedPng).get("code").asString()).isEqualTo("CATALOG_FILE_TYPE_UNSUPPORTED");
+        var empty = upload("空.pdf", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/v1/files/0f8fad5b-d9cb-469f-a165-70867728950e", null, null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", "/api/v1/files/not-a-uuid", null, null, null).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> upload(String name, byte[] content) throws Exception {
+        String boundary = "----yiwang" + System.nanoTime();
+        var out = new ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(content);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(uri("/api/v1/admin/files"))
+                .header("Authorization", basic(SCJG_ADMIN))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> call(String method, String path, @Nullable String user, @Nullable String body,
+            @Nullable String ifMatch) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+        if (user != null) {
+            builder.header("Authorization", basic(user));
+        }
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":Demo@12345").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+}
