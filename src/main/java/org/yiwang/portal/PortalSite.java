@@ -3,7 +3,6 @@ package org.yiwang.portal;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,15 +18,14 @@ import org.yiwang.region.NodeProfile;
 @Component("portalSite")
 public class PortalSite {
 
-    private final ObjectProvider<NodeProfile> node;
+    private final NodeProfile node;
 
-    PortalSite(ObjectProvider<NodeProfile> node) {
+    PortalSite(NodeProfile node) {
         this.node = node;
     }
 
-    public @Nullable String nodeName() {
-        NodeProfile profile = node.getIfAvailable();
-        return profile == null ? null : profile.name();
+    public String nodeName() {
+        return node.name();
     }
 
     public @Nullable Staff staff() {
