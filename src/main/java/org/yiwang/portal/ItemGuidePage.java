@@ -1,6 +1,7 @@
 package org.yiwang.portal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,9 @@ class ItemGuidePage {
         content.materials().forEach(m -> materialNames.put(m.key(), m.name()));
         model.addAttribute("item", item);
         model.addAttribute("c", content);
-        model.addAttribute("materialNames", materialNames);
+        model.addAttribute("situations", content.situations().stream().map(s -> new SituationView(s.question(),
+                s.answers().stream().map(a -> new AnswerView(a.label(), names(a.addsMaterials(), materialNames),
+                        names(a.removesMaterials(), materialNames))).toList())).toList());
         model.addAttribute("department", CreditCode.isValid(content.departmentCode())
                 ? departments.find(CreditCode.of(content.departmentCode())).orElse(null) : null);
         return "item";
@@ -42,6 +45,17 @@ class ItemGuidePage {
     String apply(@PathVariable String code, Model model) {
         model.addAttribute("item", find(code));
         return "apply";
+    }
+
+    private static List<String> names(List<String> keys, Map<String, String> materialNames) {
+        return keys.stream().map(k -> materialNames.getOrDefault(k, k)).toList();
+    }
+
+    /** A situation as the guide shows it: the question, and per answer the names of the materials it changes. */
+    public record SituationView(String question, List<AnswerView> answers) {
+    }
+
+    public record AnswerView(String label, List<String> adds, List<String> removes) {
     }
 
     private PublishedItem find(String code) {
