@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.department.Departments;
 import org.yiwang.identity.Staff;
@@ -98,6 +99,23 @@ public class ItemAdministration {
     public List<ItemChange> history(String code) {
         readable(code);
         return store.history(code);
+    }
+
+    /**
+     * Checks the item's change record against its SM3 hash chain: intact, or the first entry that was changed, removed
+     * or added outside the platform. Same access as {@link #history(String)}.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ChangeRecordVerification verifyHistory(String code) {
+        return ChangeChain.verify(code, readable(code).revision(), store.chain(code));
+    }
+
+    /** Checks the change record of every item, whoever the current user is (for supervision); returns broken ones. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<ChangeRecordVerification> verifyAllHistories() {
+        return store.codes().stream()
+                .map(code -> ChangeChain.verify(code, store.find(code).orElseThrow().revision(), store.chain(code)))
+                .filter(v -> !v.intact()).toList();
     }
 
     /** Stores a blank form or sample; returns its file id for {@link Material#blankFormFileId()}. */

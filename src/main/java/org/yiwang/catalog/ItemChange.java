@@ -6,17 +6,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of an item's append-only change record (全过程留痕): who did what to which version, when, why, and which
- * fields of the content changed.
+ * fields of the content changed. Entries are numbered by {@code seq} from 1 and chained by SM3 hashes ({@code hash}
+ * covers this entry and {@code prevHash}, the hash of the entry before), so that a changed or missing entry shows;
+ * see {@link ItemAdministration#verifyHistory(String)}.
  */
 public record ItemChange(
         long id,
         String code,
+        int seq,
         int version,
         Action action,
         String actor,
         Instant at,
         @Nullable String reason,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        String prevHash,
+        String hash) {
 
     public enum Action {
         CREATED("创建"),

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for items, their versions (content as jsonb) and their change record. */
@@ -21,6 +23,8 @@ class ItemStore {
     private static final String ITEM_COLUMNS = """
             i.code, i.department_code, i.status, i.latest_version, i.public_version, i.revision, i.updated_at,
             i.updated_by""";
+    private static final String CHANGE_COLUMNS =
+            "id, code, seq, version, action, actor, at, reason, changes, prev_hash, hash";
     private static final TypeReference<List<ItemChange.FieldChange>> CHANGES = new TypeReference<>() {
     };
 
@@ -101,25 +105,57 @@ class ItemStore {
                 .update();
     }
 
+    /**
+     * Appends an entry to the item's change record as the next link of its hash chain. The item row is locked first,
+     * so that appends for one item queue up and cannot fork the chain.
+     */
     void record(String code, int version, ItemChange.Action action, String actor, Instant at, @Nullable String reason,
             List<ItemChange.FieldChange> changes) {
+        jdbc.sql("select code from catalog_item where code = ? for update").param(code).query(String.class).single();
+        record Head(int seq, String hash) {
+        }
+        Head head = jdbc.sql("select seq, hash from catalog_item_change where code = ? order by seq desc limit 1")
+                .param(code).query((rs, n) -> new Head(rs.getInt("seq"), rs.getString("hash"))).optional()
+                .orElse(new Head(0, ChangeChain.GENESIS));
+        Instant stored = at.truncatedTo(ChronoUnit.MICROS);
+        JsonNode changesJson = json.valueToTree(changes);
+        var entry = new ChangeChain.Entry(code, head.seq() + 1, version, action.name(), actor, stored, reason,
+                changesJson);
         jdbc.sql("""
-                insert into catalog_item_change (code, version, action, actor, at, reason, changes)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(code, version, action.name(), actor, Timestamp.from(at), reason,
-                        json.writeValueAsString(changes))
+                insert into catalog_item_change
+                    (code, seq, version, action, actor, at, reason, changes, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                .params(code, entry.seq(), version, action.name(), actor, Timestamp.from(stored), reason,
+                        json.writeValueAsString(changesJson), head.hash(), entry.hash(head.hash()))
                 .update();
     }
 
     List<ItemChange> history(String code) {
-        return jdbc.sql("""
-                select id, code, version, action, actor, at, reason, changes from catalog_item_change
-                where code = ? order by id""").param(code)
-                .query((rs, n) -> new ItemChange(rs.getLong("id"), rs.getString("code"), rs.getInt("version"),
-                        ItemChange.Action.valueOf(rs.getString("action")), rs.getString("actor"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("reason"),
-                        json.readValue(rs.getString("changes"), CHANGES)))
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from catalog_item_change where code = ? order by seq, id")
+                .param(code)
+                .query((rs, n) -> new ItemChange(rs.getLong("id"), rs.getString("code"), rs.getInt("seq"),
+                        rs.getInt("version"), ItemChange.Action.valueOf(rs.getString("action")),
+                        rs.getString("actor"), rs.getTimestamp("at").toInstant(), rs.getString("reason"),
+                        json.readValue(rs.getString("changes"), CHANGES), rs.getString("prev_hash"),
+                        rs.getString("hash")))
                 .list();
+    }
+
+    /** The item's change record as stored, for checking its hash chain; action and changes are taken as they are. */
+    List<ChangeChain.Stored> chain(String code) {
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from catalog_item_change where code = ? order by seq, id")
+                .param(code).query((rs, n) -> stored(rs)).list();
+    }
+
+    private ChangeChain.Stored stored(ResultSet rs) throws SQLException {
+        var entry = new ChangeChain.Entry(rs.getString("code"), rs.getInt("seq"), rs.getInt("version"),
+                rs.getString("action"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+                rs.getString("reason"), json.readTree(rs.getString("changes")));
+        return new ChangeChain.Stored(rs.getLong("id"), entry, rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    List<String> codes() {
+        return jdbc.sql("select code from catalog_item order by code").query(String.class).list();
     }
 
     /** Items of a department (of all when {@code department} is null), most recently changed first. */

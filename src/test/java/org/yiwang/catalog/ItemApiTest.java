@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +32,10 @@ class ItemApiTest {
     int port;
     @Autowired
     JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -135,8 +141,44 @@ class ItemApiTest {
     }
 
     @Test
+    void historyEntriesCarryTheirHashAndTheChainCanBeVerified() throws Exception {
+        ItemContent content = ItemAdministrationTest.newItem(SCJG);
+        String path = "/api/v1/admin/items/" + content.implementationCode();
+        call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(content), null);
+        call("POST", path + "/publish", SCJG_ADMIN, null, null);
+
+        JsonNode history = body(call("GET", path + "/history", SCJG_ADMIN, null, null));
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("prevHash").asString()).isEqualTo("0".repeat(64));
+        assertThat(history.get(1).get("prevHash").asString()).isEqualTo(history.get(0).get("hash").asString());
+        assertThat(history.get(1).get("hash").asString()).matches("[0-9a-f]{64}");
+
+        var verification = call("GET", path + "/history/verification", SCJG_ADMIN, null, null);
+        assertThat(verification.statusCode()).isEqualTo(200);
+        JsonNode intact = body(verification);
+        assertThat(intact.get("intact").asBoolean()).isTrue();
+        assertThat(intact.get("entries").asInt()).isEqualTo(2);
+        assertThat(intact.get("head").asString()).isEqualTo(history.get(1).get("hash").asString());
+
+        ChangeRecordChainTest.asTableOwner(tx, jdbc, "update catalog_item_change set actor = 'x' where id = ?",
+                history.get(0).get("id").asLong());
+        JsonNode broken = body(call("GET", path + "/history/verification", SCJG_ADMIN, null, null));
+        assertThat(broken.get("intact").asBoolean()).isFalse();
+        assertThat(broken.get("firstBreak").get("entryId").asLong()).isEqualTo(history.get(0).get("id").asLong());
+        assertThat(broken.get("firstBreak").get("seq").asInt()).isEqualTo(1);
+        assertThat(broken.get("firstBreak").get("problem").asString()).isEqualTo("HASH_MISMATCH");
+        assertThat(broken.get("firstBreak").get("description").asString()).contains("已被改动");
+
+        assertThat(call("GET", path + "/history/verification", WSJK_ADMIN, null, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", path + "/history/verification", null, null, null).statusCode()).isEqualTo(401);
+        assertThat(body(call("GET", "/api/v1/admin/items/NOPE/history/verification", SCJG_ADMIN, null, null))
+                .get("code").asString()).isEqualTo("CATALOG_ITEM_NOT_FOUND");
+    }
+
+    @Test
     void uploadAndDownloadFiles() throws Exception {
-        var uploaded = upload("食品经营许可申请书.docx", TestFiles.docx());
+        byte[] docx = TestFiles.docx();
+        var uploaded = upload("食品经营许可申请书.docx", docx);
         assertThat(uploaded.statusCode()).isEqualTo(201);
         JsonNode file = body(uploaded);
         String id = file.get("id").asString();
@@ -145,7 +187,7 @@ class ItemApiTest {
         HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(uri("/api/v1/files/" + id)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.body()).isEqualTo(TestFiles.docx());
+        assertThat(download.body()).isEqualTo(docx);
         assertThat(download.headers().firstValue("Content-Type")).contains(
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.catalog.CatalogError;
+import org.yiwang.catalog.ChangeRecordVerification;
 import org.yiwang.catalog.ItemAdministration;
 import org.yiwang.catalog.ItemChange;
 import org.yiwang.catalog.ItemContent;
@@ -101,9 +102,16 @@ class AdminItemController {
     }
 
     @GetMapping("/{code}/history")
-    @Operation(summary = "变更记录")
+    @Operation(summary = "变更记录", description = "每条记录带 SM3 链式哈希（hash 与前一条的 prevHash）")
     List<ItemChange> history(@PathVariable String code) {
         return items.history(code);
+    }
+
+    @GetMapping("/{code}/history/verification")
+    @Operation(summary = "变更记录校验",
+            description = "按 SM3 哈希链校验变更记录是否完整、未被篡改；不完整时给出第一条有问题的记录及原因")
+    ChangeRecordVerification verifyHistory(@PathVariable String code) {
+        return items.verifyHistory(code);
     }
 
     private static String reason(@Nullable Reason body) {

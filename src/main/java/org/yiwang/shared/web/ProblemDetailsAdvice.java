@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,8 +36,10 @@ import org.yiwang.shared.RuleViolations;
 
 /**
  * Turns every refusal of the JSON API into an RFC 9457 problem detail: {@code code} is stable for programs,
- * {@code title}/{@code detail} are for people, in Chinese unless the request asks for English.
+ * {@code title}/{@code detail} are for people, in Chinese unless the request asks for English. Ordered first so that
+ * Spring Boot's own problem-details handler (which knows no stable codes) does not answer for the JSON API.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetailsAdvice {
 
