@@ -118,6 +118,9 @@ class PortalBrowserTest {
         login("scjg-admin");
         page.navigate(url("/admin/items/" + SPECIAL_EQUIPMENT + "/edit"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-form.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-form-top.png")));
+        page.locator("section[aria-labelledby=sec-materials]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-form-materials.png")));
         page.getByLabel("承诺办结时限 数值").fill("4");
         Locator keywords = page.getByLabel("搜索关键词");
         keywords.fill(keywords.inputValue() + "，扶梯码");
@@ -153,6 +156,8 @@ class PortalBrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("承诺办结时限（30个工作日）不得超过法定办结时限（10个工作日）");
         assertThat(page.locator("#f-promisedLimit-err")).containsText("不得超过法定办结时限");
         assertThat(page.getByLabel("承诺办结时限 数值")).hasValue("30");
+        page.locator("section[aria-labelledby=sec-limits]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-form-error.png")));
 
         page.navigate(url("/admin/items/" + FOOD_LICENCE));
         assertThat(page.locator("main")).not().containsText("有待发布的修改");
