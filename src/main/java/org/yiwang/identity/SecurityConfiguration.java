@@ -12,16 +12,26 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 
 /**
  * Web security: public pages and the public API are open; the admin console and admin API need a staff login.
- * The JSON API answers 401 instead of redirecting to the login page.
+ * The JSON API answers 401 instead of redirecting to the login page. The session cookie is HttpOnly and SameSite=Lax
+ * (see {@code server.servlet.session.cookie} in {@code application.yml}); logging out invalidates the session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Name of the session cookie ({@code server.servlet.session.cookie.name}). */
+    static final String SESSION_COOKIE = "YIWANG_SESSION";
+
+    /** Scripts only from this site and never inline; nothing is loaded from elsewhere. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -31,7 +41,12 @@ class SecurityConfiguration {
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true).deleteCookies(SESSION_COOKIE))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .httpBasic(basic -> {
                 })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))

@@ -1,0 +1,51 @@
+package org.yiwang.portal;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.yiwang.identity.CurrentStaff;
+import org.yiwang.identity.Staff;
+import org.yiwang.region.NodeProfile;
+
+/**
+ * What the common layout shows on every page, however the page was rendered (controller, error page, exception
+ * handler): the node's name, the language switch and who is logged in. Used as {@code ${@portalSite...}}.
+ */
+@Component("portalSite")
+public class PortalSite {
+
+    private final NodeProfile node;
+
+    PortalSite(NodeProfile node) {
+        this.node = node;
+    }
+
+    public String nodeName() {
+        return node.name();
+    }
+
+    public @Nullable Staff staff() {
+        return CurrentStaff.find().orElse(null);
+    }
+
+    /** The current page with {@code lang} replaced; on an error page, the address that failed. */
+    public String switchLanguage(String lang) {
+        return withParam("lang", lang);
+    }
+
+    /** The current address with one query parameter replaced, e.g. for paging links. */
+    public String withParam(String name, Object value) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return "/?" + name + "=" + value;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed != null ? failed.toString() : request.getRequestURI();
+        String query = failed != null ? null : request.getQueryString();
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(name, value).build().toUriString();
+    }
+}

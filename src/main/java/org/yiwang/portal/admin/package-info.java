@@ -1,0 +1,7 @@
+/**
+ * The administrators' console (管理后台): department administrators manage their items — edit, publish, suspend,
+ * resume, cancel, upload blank forms and samples, read the change record — through the catalogue's
+ * {@link org.yiwang.catalog.ItemAdministration}.
+ */
+@org.jspecify.annotations.NullMarked
+package org.yiwang.portal.admin;

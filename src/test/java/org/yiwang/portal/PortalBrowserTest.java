@@ -1,0 +1,202 @@
+package org.yiwang.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.IntegrationTest;
+import org.yiwang.catalog.ItemSearch;
+
+/** The portal and the admin console in a real Chromium, against the whole platform with its demo data. */
+@IntegrationTest
+class PortalBrowserTest {
+
+    private static final String SOCIAL_SECURITY_CARD = "11440300007542144J2000108000000";
+    private static final String SPECIAL_EQUIPMENT = "11440300MB2C9226100100132000000";
+    private static final String FOOD_LICENCE = "11440300MB2C9226100100129000000";
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ItemSearch search;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!search.ready() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void citizenFindsTheSocialSecurityCardAndReadsItsGuide() {
+        page.navigate(url("/"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home.png")).setFullPage(true));
+
+        page.getByLabel("搜索办事事项").fill("社保卡");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("搜索")).click();
+
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/search\\?q=.*"));
+        Locator result = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("社会保障卡申领"));
+        assertThat(result.first()).isVisible();
+        result.first().click();
+
+        assertThat(page).hasURL(url("/items/" + SOCIAL_SECURITY_CARD));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("社会保障卡申领").setLevel(1)))
+                .isVisible();
+        assertThat(page.locator("#time-limits")).hasText("法定办结时限 20个工作日 / 承诺办结时限 10个工作日");
+        Locator materials = page.locator("section[aria-labelledby=materials] table");
+        assertThat(materials.first()).containsText("申请人居民身份证");
+        assertThat(materials.first()).containsText("近期免冠证件照片");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线办理"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("guide.png")).setFullPage(true));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线办理")).click();
+        assertThat(page.locator("main")).containsText("网上申报功能将随办件服务一同开放");
+    }
+
+    @Test
+    void departmentAdminEditsPublishesAndThePublicSeesTheChange() {
+        page.navigate(url("/search?q=扶梯码"));
+        assertThat(page.locator("#results-heading")).containsText("共找到 0 项");
+
+        login("scjg-admin");
+        page.navigate(url("/admin/items/" + SPECIAL_EQUIPMENT + "/edit"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-form.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-form-top.png")));
+        page.locator("section[aria-labelledby=sec-materials]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-form-materials.png")));
+        page.getByLabel("承诺办结时限 数值").fill("4");
+        Locator keywords = page.getByLabel("搜索关键词");
+        keywords.fill(keywords.inputValue() + "，扶梯码");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已保存草稿");
+        page.navigate(url("/items/" + SPECIAL_EQUIPMENT));
+        assertThat(page.locator("#time-limits")).containsText("承诺办结时限 5个工作日");
+
+        page.navigate(url("/admin/items/" + SPECIAL_EQUIPMENT));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已发布");
+
+        page.navigate(url("/items/" + SPECIAL_EQUIPMENT));
+        assertThat(page.locator("#time-limits")).hasText("法定办结时限 15个工作日 / 承诺办结时限 4个工作日");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        do {
+            page.navigate(url("/search?q=扶梯码"));
+        } while (page.locator("#results-heading").textContent().contains("共找到 0 项")
+                && Instant.now().isBefore(deadline));
+        assertThat(page.locator("#results-heading")).containsText("共找到 1 项");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("特种设备使用登记"))).isVisible();
+    }
+
+    @Test
+    void promisedLongerThanStatutoryIsRefusedInChineseAndChangesNothing() {
+        login("scjg-admin");
+        page.navigate(url("/admin/items/" + FOOD_LICENCE + "/edit"));
+        page.getByLabel("承诺办结时限 数值").fill("30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("承诺办结时限（30个工作日）不得超过法定办结时限（10个工作日）");
+        assertThat(page.locator("#f-promisedLimit-err")).containsText("不得超过法定办结时限");
+        assertThat(page.getByLabel("承诺办结时限 数值")).hasValue("30");
+        page.locator("section[aria-labelledby=sec-limits]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-form-error.png")));
+
+        page.navigate(url("/admin/items/" + FOOD_LICENCE));
+        assertThat(page.locator("main")).not().containsText("有待发布的修改");
+        page.navigate(url("/items/" + FOOD_LICENCE));
+        assertThat(page.locator("#time-limits")).hasText("法定办结时限 10个工作日 / 承诺办结时限 3个工作日");
+    }
+
+    @Test
+    void homePageFitsASmallPhoneWithoutHorizontalScrolling() {
+        page.setViewportSize(375, 812);
+        for (String path : List.of("/", "/items/" + SOCIAL_SECURITY_CARD, "/search?q=营业执照")) {
+            page.navigate(url(path));
+            Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow of %s", path).isLessThanOrEqualTo(0);
+        }
+        page.navigate(url("/"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-375.png")).setFullPage(true));
+    }
+
+    @Test
+    void skipLinkIsTheFirstStopAndMovesToTheMainContent() {
+        page.navigate(url("/"));
+        page.keyboard().press("Tab");
+        Locator skip = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("跳到主要内容"));
+        assertThat(skip).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*#main$"));
+    }
+
+    private void login(String username) {
+        page.navigate(url("/admin"));
+        assertThat(page).hasURL(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill("Demo@12345");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin(\\?continue)?$"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
