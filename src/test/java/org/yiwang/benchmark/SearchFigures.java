@@ -45,6 +45,7 @@ public final class SearchFigures {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("run", run.getFileName().toString());
         figures.put("users", args.length > 3 ? Integer.parseInt(args[3]) : SearchSimulation.USERS);
+        figures.put("paceMs", args.length > 4 ? Integer.parseInt(args[4]) : SearchSimulation.PACE_MS);
         figures.put("seconds", seconds);
         figures.put("requests", requests);
         figures.put("failed", failed);

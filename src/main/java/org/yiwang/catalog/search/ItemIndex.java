@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -94,6 +95,7 @@ final class ItemIndex implements Closeable {
             NAME, 5f, KEYWORDS, 3f, DEPARTMENT_NAME, 1.5f, MATERIALS, 1f, CONDITIONS, 0.5f);
     private static final Sort BY_NAME = new Sort(new SortField(SORT_NAME, SortField.Type.STRING));
     private static final int MAX_PARSED_TEXTS = 10_000;
+    private static final int MAX_CACHED_RESULTS = 20_000;
     /** Share of the query's words an item must contain, rounded up, when the query has more than three words. */
     private static final double MINIMUM_WORD_SHARE = 0.75;
 
@@ -105,7 +107,17 @@ final class ItemIndex implements Closeable {
     /** Parsed texts: people search for the same words again and again, and analysing them is the costly part. */
     private final Map<String, ParsedText> parsedTexts = new ConcurrentHashMap<>();
 
+    /**
+     * Answers of recent searches, valid for one generation of the index: the same few hundred searches make up most
+     * of a portal's traffic, and any change to the index starts a new generation.
+     */
+    private final Map<SearchQuery, CachedResult> results = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
     private record ParsedText(Query query, List<String> words) {
+    }
+
+    private record CachedResult(long generation, SearchResult result) {
     }
 
     ItemIndex() {
@@ -144,12 +156,22 @@ final class ItemIndex implements Closeable {
         hits.remove(code);
     }
 
+    /** Merges the segments written by parallel indexing into one: every term lookup then touches one segment. */
+    void compact() {
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void refresh() {
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        generation.incrementAndGet();
     }
 
     int size() {
@@ -208,6 +230,20 @@ final class ItemIndex implements Closeable {
     }
 
     SearchResult search(SearchQuery q) {
+        long current = generation.get();
+        CachedResult cached = results.get(q);
+        if (cached != null && cached.generation() == current) {
+            return cached.result();
+        }
+        SearchResult result = execute(q);
+        if (results.size() >= MAX_CACHED_RESULTS) {
+            results.clear();
+        }
+        results.put(q, new CachedResult(current, result));
+        return result;
+    }
+
+    private SearchResult execute(SearchQuery q) {
         ParsedText text = q.text() == null ? null : parse(q.text());
         Query query = query(q, text);
         int window = (q.page() + 1) * q.size();

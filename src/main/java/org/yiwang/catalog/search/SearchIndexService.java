@@ -81,6 +81,7 @@ class SearchIndexService implements ItemSearch {
             if (!analysers.awaitTermination(1, TimeUnit.HOURS)) {
                 throw new IllegalStateException("search index build did not finish");
             }
+            index.compact();
             index.refresh();
             ready = true;
             changedDuringBuild.forEach(this::reindex);

@@ -183,6 +183,7 @@ class ItemIndexTest {
 
     @Test
     void replacingAndRemovingItems() {
+        assertThat(codes(SearchQuery.of("补卡"))).isEmpty();
         PublishedItem renamed = item("CARD-LOSS", "社会保障卡挂失与补领", SZ_HRSS, List.of("补卡"), List.of(), PERSON,
                 Set.of(Theme.SOCIAL_SECURITY), OnlineDepth.ONLINE_HANDLING);
         index.put(renamed, DEPARTMENTS.get(SZ_HRSS));
