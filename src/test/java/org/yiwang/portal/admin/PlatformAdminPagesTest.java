@@ -51,7 +51,7 @@ import org.yiwang.shared.CreditCode;
  * schedule from a file, departments, and the change-record check on the history and integrity pages.
  */
 @IntegrationTest
-class PlatformAdminPagesTest {
+public class PlatformAdminPagesTest {
 
     private static final List<String> PLATFORM_PAGES = List.of("/admin/calendar", "/admin/calendar/2026",
             "/admin/departments", "/admin/departments/new", "/admin/integrity");
@@ -269,7 +269,7 @@ class PlatformAdminPagesTest {
     }
 
     /** A schedule file in the shipped format; each day as "name,date,isOffDay". */
-    static String schedule(int year, String... days) {
+    public static String schedule(int year, String... days) {
         return """
                 {"year": %d, "papers": ["https://www.gov.cn/zhengce/content/%d.htm"], "days": [%s]}"""
                 .formatted(year, year, java.util.Arrays.stream(days).map(d -> d.split(","))
