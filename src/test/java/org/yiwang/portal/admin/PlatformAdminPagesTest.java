@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,6 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
 import org.yiwang.IntegrationTest;
 import org.yiwang.calendar.CalendarAdministration;
@@ -272,13 +274,13 @@ public class PlatformAdminPagesTest {
     public static String schedule(int year, String... days) {
         return """
                 {"year": %d, "papers": ["https://www.gov.cn/zhengce/content/%d.htm"], "days": [%s]}"""
-                .formatted(year, year, java.util.Arrays.stream(days).map(d -> d.split(","))
+                .formatted(year, year, Arrays.stream(days).map(d -> d.split(","))
                         .map(d -> "{\"name\": \"%s\", \"date\": \"%s\", \"isOffDay\": %s}".formatted(d[0], d[1], d[2]))
                         .collect(Collectors.joining(", ")));
     }
 
-    private static org.springframework.util.LinkedMultiValueMap<String, String> department(String code, String name) {
-        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    private static LinkedMultiValueMap<String, String> department(String code, String name) {
+        var form = new LinkedMultiValueMap<String, String>();
         form.add("creditCode", code);
         form.add("name", name);
         form.add("shortName", "测试局");
