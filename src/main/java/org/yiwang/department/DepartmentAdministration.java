@@ -12,9 +12,13 @@ import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 
-/** Creating and changing departments (platform administration): the one place that checks a department's data. */
+/**
+ * Creating and changing departments (platform administration): the one place that checks a department's data.
+ * Refusals are {@link BusinessException}s: {@code INVALID_CREDIT_CODE}, {@code INVALID_DIVISION_CODE} or a
+ * {@link DepartmentError}; the first broken rule is reported and nothing is saved. Callers check the role.
+ */
 @Service
-class DepartmentAdministration {
+public class DepartmentAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentAdministration.class);
 
@@ -26,7 +30,7 @@ class DepartmentAdministration {
         this.regions = regions;
     }
 
-    Department create(DepartmentForm form) {
+    public Department create(DepartmentForm form) {
         Department d = validate(form);
         if (!departments.insertIfMissing(d)) {
             throw new BusinessException(DepartmentError.DEPARTMENT_ALREADY_EXISTS, d.creditCode().value());
@@ -35,7 +39,8 @@ class DepartmentAdministration {
         return d;
     }
 
-    Department update(CreditCode code, DepartmentForm form) {
+    /** Replaces the data of the department {@code code}; the form's credit code, when given, must be the same. */
+    public Department update(CreditCode code, DepartmentForm form) {
         if (form.creditCode() != null && !form.creditCode().isBlank()
                 && !code.equals(CreditCode.of(form.creditCode()))) {
             throw new BusinessException(DepartmentError.DEPARTMENT_CODE_MISMATCH, form.creditCode(), code.value());

@@ -18,7 +18,9 @@ import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 
 /**
- * Web security: public pages and the public API are open; the admin console and admin API need a staff login.
+ * Web security: public pages and the public API are open; the admin console and admin API need a staff login, and
+ * the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
+ * administrator.
  * The JSON API answers 401 instead of redirecting to the login page. The session cookie is HttpOnly and SameSite=Lax
  * (see {@code server.servlet.session.cookie} in {@code application.yml}); logging out invalidates the session.
  */
@@ -37,6 +39,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/integrity")
+                        .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())

@@ -9,6 +9,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffRole;
 import org.yiwang.region.NodeProfile;
 
 /**
@@ -30,6 +31,12 @@ public class PortalSite {
 
     public @Nullable Staff staff() {
         return CurrentStaff.find().orElse(null);
+    }
+
+    /** Whether the logged-in staff member administers the platform (calendar, departments, integrity). */
+    public boolean platformAdmin() {
+        Staff staff = staff();
+        return staff != null && staff.has(StaffRole.PLATFORM_ADMIN);
     }
 
     /** The current page with {@code lang} replaced; on an error page, the address that failed. */

@@ -10,6 +10,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.ItemSearch;
+import org.yiwang.portal.admin.PlatformAdminPagesTest;
 
 /** The portal and the admin console in a real Chromium, against the whole platform with its demo data. */
 @IntegrationTest
@@ -187,11 +190,74 @@ class PortalBrowserTest {
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*#main$"));
     }
 
+    @Test
+    void platformAdminLoadsAYearAndSeesItListed() {
+        login("admin", "Admin@12345");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("平台管理")).click();
+        assertThat(page).hasURL(url("/admin/calendar"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("工作日历").setLevel(1)))
+                .isVisible();
+        assertThat(page.locator("#loaded-years")).not().containsText("2031年");
+
+        page.getByLabel("年份", new Page.GetByLabelOptions().setExact(true)).fill("2031");
+        page.getByLabel("安排文件（JSON）").setInputFiles(new FilePayload("2031.json", "application/json",
+                PlatformAdminPagesTest.schedule(2031, "元旦,2031-01-01,true", "春节,2031-01-04,false",
+                        "春节,2031-01-23,true", "春节,2031-01-24,true").getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载").setExact(true)).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("已加载2031年的法定节假日安排：放假日3天，调休上班日1天。");
+        Locator row = page.locator("#loaded-years tr", new Page.LocatorOptions().setHasText("2031年"));
+        assertThat(row).containsText("管理员上传");
+        assertThat(row).containsText("admin");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-calendar.png")).setFullPage(true));
+
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("2031年")).click();
+        assertThat(page.locator("#holidays")).containsText("1月23日（周四）至1月24日（周五）");
+        assertThat(page.locator("#holidays")).containsText("1月4日（周六）");
+        page.navigate(url("/admin/calendar/2026"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-calendar-year.png")).setFullPage(true));
+
+        page.navigate(url("/admin/calendar"));
+        page.getByLabel("年份", new Page.GetByLabelOptions().setExact(true)).fill("2032");
+        page.getByLabel("安排文件（JSON）").setInputFiles(new FilePayload("2032.json", "application/json",
+                PlatformAdminPagesTest.schedule(2033, "元旦,2033-01-01,true").getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("加载").setExact(true)).click();
+        assertThat(page.locator("#f-file-err")).containsText("安排中的年份“2033”与要加载的年份2032不一致");
+        assertThat(page.locator("#form-errors")).isFocused();
+        page.locator("section[aria-labelledby=load-heading]").screenshot(new Locator.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("admin-calendar-error.png")));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("部门管理")).click();
+        page.getByLabel("层级").selectOption("COUNTY");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/departments\\?level=COUNTY.*"));
+        assertThat(page.locator("main h2")).containsText("县级（");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-departments.png")).setFullPage(true));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新增部门")).click();
+        page.getByLabel("统一社会信用代码").fill("91350100M000100Y44");
+        page.getByLabel("行政区划", new Page.GetByLabelOptions().setExact(true)).fill("440304");
+        assertThat(page.locator("#region-name")).hasText("区划名称：广东省 深圳市 福田区");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        assertThat(page.locator("#f-creditCode-err")).containsText("统一社会信用代码“91350100M000100Y44”无效");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-department-form.png")).setFullPage(true));
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("留痕校验")).click();
+        assertThat(page.locator("#integrity-result")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-integrity.png")).setFullPage(true));
+        page.navigate(url("/admin/items/" + SOCIAL_SECURITY_CARD + "/history"));
+        assertThat(page.locator("#chain-status")).containsText("留痕完整，未被篡改");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-history.png")));
+    }
+
     private void login(String username) {
+        login(username, "Demo@12345");
+    }
+
+    private void login(String username, String password) {
         page.navigate(url("/admin"));
         assertThat(page).hasURL(url("/login"));
         page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill("Demo@12345");
+        page.getByLabel("密码").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin(\\?continue)?$"));
     }

@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,7 +42,6 @@ import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CommonError;
-import org.yiwang.shared.RuleViolations;
 
 /**
  * The admin console: the staff member's items, the item form, life-cycle actions and the change record. Every
@@ -57,9 +53,9 @@ class AdminConsole {
 
     private final ItemAdministration items;
     private final Departments departments;
-    private final MessageSource messages;
+    private final AdminMessages messages;
 
-    AdminConsole(ItemAdministration items, Departments departments, MessageSource messages) {
+    AdminConsole(ItemAdministration items, Departments departments, AdminMessages messages) {
         this.items = items;
         this.departments = departments;
         this.messages = messages;
@@ -96,10 +92,10 @@ class AdminConsole {
         try {
             uploadFiles(form);
             ManagedItem created = items.create(form.toContent());
-            flash.addFlashAttribute("notice", msg("admin.created", created.content().name()));
+            flash.addFlashAttribute("notice", messages.get("admin.created", created.content().name()));
             return "redirect:/admin/items/" + created.code();
         } catch (BusinessException e) {
-            return form(model, form, null, refusal(e));
+            return form(model, form, null, messages.byField(e));
         }
     }
 
@@ -127,10 +123,10 @@ class AdminConsole {
         try {
             uploadFiles(form);
             ManagedItem saved = items.update(code, form.revision, form.toContent());
-            flash.addFlashAttribute("notice", msg("admin.saved", saved.latestVersion()));
+            flash.addFlashAttribute("notice", messages.get("admin.saved", saved.latestVersion()));
             return "redirect:/admin/items/" + code;
         } catch (BusinessException e) {
-            return form(model, form, item, refusal(e));
+            return form(model, form, item, messages.byField(e));
         }
     }
 
@@ -160,15 +156,16 @@ class AdminConsole {
         List<ItemChange> changes = new ArrayList<>(items.history(code));
         Collections.reverse(changes);
         model.addAttribute("changes", changes);
+        model.addAttribute("verification", items.verifyHistory(code));
         return "admin/history";
     }
 
     private String act(String code, RedirectAttributes flash, Runnable action, String doneKey) {
         try {
             action.run();
-            flash.addFlashAttribute("notice", msg(doneKey));
+            flash.addFlashAttribute("notice", messages.get(doneKey));
         } catch (BusinessException e) {
-            flash.addFlashAttribute("errors", refusal(e));
+            flash.addFlashAttribute("errors", messages.byField(e));
         }
         return "redirect:/admin/items/" + code;
     }
@@ -223,25 +220,11 @@ class AdminConsole {
         }
     }
 
-    /** Messages per field path; the empty key holds what belongs to no single field. */
-    private Map<String, List<String>> refusal(BusinessException e) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (e instanceof RuleViolations violations) {
-            violations.violations().forEach(v -> errors.computeIfAbsent(v.field(), f -> new ArrayList<>())
-                    .add(messages.getMessage("error." + v.error().code(), v.args().toArray(), v.error().code(),
-                            locale())));
-        } else {
-            errors.put("", new ArrayList<>(List.of(messages.getMessage("error." + e.error().code(), e.args(),
-                    e.error().code(), locale()))));
-        }
-        return errors;
-    }
-
     private Map<String, List<String>> bindingErrors(BindingResult binding) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (FieldError error : binding.getFieldErrors()) {
             errors.computeIfAbsent(error.getField(), f -> new ArrayList<>())
-                    .add(messages.getMessage("admin.typeMismatch", null, locale()));
+                    .add(messages.get("admin.typeMismatch"));
         }
         if (binding.hasGlobalErrors()) {
             throw new BusinessException(CommonError.MALFORMED_REQUEST);
@@ -249,11 +232,4 @@ class AdminConsole {
         return errors;
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, locale());
-    }
-
-    private static Locale locale() {
-        return LocaleContextHolder.getLocale();
-    }
 }
