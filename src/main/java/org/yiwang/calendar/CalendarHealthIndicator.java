@@ -1,7 +1,6 @@
 package org.yiwang.calendar;
 
 import java.time.LocalDate;
-import java.time.Month;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -29,17 +28,15 @@ class CalendarHealthIndicator implements HealthIndicator {
     }
 
     Health health(LocalDate today) {
-        int year = today.getYear();
-        Health.Builder health;
-        if (!calendar.isLoaded(year)) {
-            health = Health.down().withDetail("missingYear", year)
+        ScheduleCoverage coverage = calendar.coverage(today);
+        int year = coverage.year();
+        Health.Builder health = switch (coverage.state()) {
+            case CURRENT_YEAR_MISSING -> Health.down().withDetail("missingYear", year)
                     .withDetail("message", year + "年的法定节假日安排未加载，无法计算法定时限，请立即加载国务院办公厅公布的安排。");
-        } else if (today.getMonth().compareTo(Month.NOVEMBER) >= 0 && !calendar.isLoaded(year + 1)) {
-            health = Health.status(WARNING).withDetail("missingYear", year + 1)
-                    .withDetail("message", (year + 1) + "年的法定节假日安排尚未加载，跨年的法定时限将无法计算；国务院办公厅公布后请及时加载。");
-        } else {
-            health = Health.up();
-        }
+            case NEXT_YEAR_OVERDUE -> Health.status(WARNING).withDetail("missingYear", year)
+                    .withDetail("message", year + "年的法定节假日安排尚未加载，跨年的法定时限将无法计算；国务院办公厅公布后请及时加载。");
+            case NEXT_YEAR_PENDING, COMPLETE -> Health.up();
+        };
         return health.withDetail("loadedYears", calendar.loadedYears()).build();
     }
 }

@@ -86,6 +86,11 @@ public class WorkingDayCalendar {
         return years.containsKey(year);
     }
 
+    /** Whether this year's and, from November, next year's schedules are loaded. */
+    public ScheduleCoverage coverage(LocalDate today) {
+        return ScheduleCoverage.of(today, this);
+    }
+
     /** Re-reads the loaded schedules from the database. */
     void refresh() {
         Map<Integer, Map<LocalDate, HolidayRepository.StoredDay>> fresh = new HashMap<>();

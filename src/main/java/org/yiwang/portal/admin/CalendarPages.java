@@ -2,7 +2,6 @@ package org.yiwang.portal.admin;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.yiwang.calendar.CalendarDay;
 import org.yiwang.calendar.CalendarError;
 import org.yiwang.calendar.HolidaySchedule;
 import org.yiwang.calendar.LoadedYear;
+import org.yiwang.calendar.ScheduleCoverage;
 import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.portal.PageNotFoundException;
@@ -120,18 +120,16 @@ class CalendarPages {
         return "admin/calendar";
     }
 
-    /** The rule of the calendar's health contributor: this year is needed now, next year from November. */
     private Health health(LocalDate today) {
-        int year = today.getYear();
-        if (!calendar.isLoaded(year)) {
-            return new Health("danger", messages.get("admin.calendar.health.missing", String.valueOf(year)));
-        }
-        if (!calendar.isLoaded(year + 1)) {
-            return today.getMonth().compareTo(Month.NOVEMBER) >= 0
-                    ? new Health("warning", messages.get("admin.calendar.health.nextMissing", String.valueOf(year + 1)))
-                    : new Health("info", messages.get("admin.calendar.health.nextLater", String.valueOf(year + 1)));
-        }
-        return new Health("ok", messages.get("admin.calendar.health.ok", String.valueOf(year), String.valueOf(year + 1)));
+        ScheduleCoverage coverage = calendar.coverage(today);
+        String year = String.valueOf(coverage.year());
+        return switch (coverage.state()) {
+            case CURRENT_YEAR_MISSING -> new Health("danger", messages.get("admin.calendar.health.missing", year));
+            case NEXT_YEAR_OVERDUE -> new Health("warning", messages.get("admin.calendar.health.nextMissing", year));
+            case NEXT_YEAR_PENDING -> new Health("info", messages.get("admin.calendar.health.nextLater", year));
+            case COMPLETE -> new Health("ok", messages.get("admin.calendar.health.ok",
+                    String.valueOf(coverage.year() - 1), year));
+        };
     }
 
     private List<Holiday> holidays(int year) {
