@@ -1,0 +1,107 @@
+package org.yiwang.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.Chromium;
+import org.yiwang.IntegrationTest;
+
+/**
+ * Every kind of page passes axe-core's WCAG 2.1 A and AA rules (contrast, labels, landmarks, names of links and
+ * buttons, language), in Chinese and in English, at desktop and phone width.
+ */
+@IntegrationTest
+class AccessibilityTest {
+
+    private static final String AXE_VERSION = "4.6.3";
+    private static Chromium chromium;
+    private static String axe;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() throws IOException {
+        chromium = Chromium.launch();
+        try (InputStream in = AccessibilityTest.class.getResourceAsStream(
+                "/META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js")) {
+            assertThat(in).as("axe-core webjar on the test class path").isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/search?q=营业执照", "/search?theme=SOCIAL_SECURITY&audience=PERSON",
+            "/items/11440300007542144J2000108000000", "/departments", "/departments/11440300MB2C922610",
+            "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en"})
+    void publicPagesHaveNoViolations(String path) {
+        for (int width : new int[] {1280, 375}) {
+            try (BrowserContext context = newContext(width)) {
+                Page page = context.newPage();
+                page.navigate(url(path));
+                assertThat(violations(page)).as("%s at %d px", path, width).isEmpty();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin", "/admin/items/new", "/admin/items/11440300MB2C9226100100132000000/edit",
+            "/admin/items/11440300MB2C9226100100132000000", "/admin/items/11440300MB2C9226100100132000000/history",
+            "/admin/calendar", "/admin/departments", "/admin/integrity"})
+    void adminPagesHaveNoViolations(String path) {
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.getByLabel("用户名").fill("admin");
+            page.getByLabel("密码").fill("Admin@12345");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.waitForURL(url("/admin"));
+            page.navigate(url(path));
+            assertThat(violations(page)).as(path).isEmpty();
+        }
+    }
+
+    private BrowserContext newContext(int width) {
+        return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, 900)
+                .setLocale("zh-CN"));
+    }
+
+    /** axe-core runs through the DevTools protocol, so the pages' Content-Security-Policy does not block it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> violations(Page page) {
+        page.evaluate(axe);
+        List<Map<String, Object>> found = (List<Map<String, Object>>) page.evaluate("""
+                async () => (await axe.run(document, {runOnly: {type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+                    .violations.map(v => ({id: v.id, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}))""");
+        List<String> described = new ArrayList<>();
+        found.forEach(v -> described.add(v.get("id") + ": " + v.get("help") + " at " + v.get("nodes")));
+        return described;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
