@@ -28,10 +28,11 @@ import org.yiwang.shared.Masking;
  */
 @Controller
 @RequestMapping("/account")
-class AccountPages {
+public class AccountPages {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     /** Which form field a refusal is about, to mark it invalid. */
     private static final Map<IdentityError, String> FIELDS = Map.ofEntries(
@@ -49,7 +50,12 @@ class AccountPages {
             Map.entry(IdentityError.IDENTITY_SMS_CODE_EXPIRED, "smsCode"),
             Map.entry(IdentityError.IDENTITY_SMS_CODE_EXHAUSTED, "smsCode"));
 
-    record HistoryRow(String time, String method, String result, boolean success, String client, String userAgent) {
+    /** What the account page shows: personal data masked. */
+    public record Profile(String name, String idNumber, String mobile, int level, String levelLabel, String since) {
+    }
+
+    public record HistoryRow(String time, String method, String result, boolean success, String client,
+            String userAgent) {
     }
 
     private final Registration registration;
@@ -168,7 +174,9 @@ class AccountPages {
         Person person = CurrentPerson.require();
         PersonAccount account = accounts.find(person.accountId()).orElseThrow(
                 () -> new BusinessException(org.yiwang.shared.CommonError.UNAUTHENTICATED));
-        model.addAttribute("account", account);
+        model.addAttribute("account", new Profile(account.name(), account.idNumber().masked(),
+                account.maskedMobile(), account.level().rank(), account.level().label(),
+                DAY.format(account.createdAt().atZone(CHINA))));
         model.addAttribute("history", history.latest(account.accountId(), 20).stream()
                 .map(h -> new HistoryRow(TIME.format(h.at().atZone(CHINA)),
                         messages.getMessage("account.method." + h.method(), null, locale),

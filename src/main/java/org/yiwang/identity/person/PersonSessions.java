@@ -19,6 +19,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,6 +42,7 @@ public class PersonSessions {
     public static final String ROLE = "ROLE_PERSON";
 
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Duration absoluteTimeout;
     private final Clock clock = Clock.systemUTC();
@@ -57,10 +59,14 @@ public class PersonSessions {
         return contexts;
     }
 
-    /** Logs the person in on this request: a new session id (no fixation), the context, the index and the time. */
+    /**
+     * Logs the person in on this request: a new session id (no fixation) and CSRF token, the context, the index and
+     * the time of login.
+     */
     void start(Person person, HttpServletRequest request, HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId();
+        csrfTokens.saveToken(null, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
                 List.of(new SimpleGrantedAuthority(ROLE))));

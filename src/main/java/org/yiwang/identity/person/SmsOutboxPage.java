@@ -11,11 +11,11 @@ import org.yiwang.shared.Masking;
 /** 短信发件箱 (development only): the messages of the outbox SMS sender, mobile numbers masked, codes in full. */
 @Controller
 @ConditionalOnProperty(name = "yiwang.sms.sender", havingValue = "outbox")
-class SmsOutboxPage {
+public class SmsOutboxPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    record Message(String time, String mobile, String text) {
+    public record Message(String time, String mobile, String text) {
     }
 
     private final JdbcClient jdbc;
