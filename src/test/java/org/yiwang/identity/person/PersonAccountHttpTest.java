@@ -134,7 +134,7 @@ class PersonAccountHttpTest {
     // ---- password login ----
 
     @Test
-    void logsInWithIdNumberOrMobileAndPassword() {
+    void logsInWithIdNumberOrMobileAndPassword(CapturedOutput output) {
         LoopbackClient byId = client(20);
         Response ok = byId.post("/account/login/password", Map.of("loginName", "440306197802050033",
                 "password", DEMO_PASSWORD));
@@ -146,6 +146,8 @@ class PersonAccountHttpTest {
         assertThat(byMobile.post("/account/login/password", Map.of("loginName", "13700000003",
                 "password", DEMO_PASSWORD)).location()).endsWith("/account");
         assertThat(byMobile.get("/").body()).contains("王五 · 我的账户");
+        assertThat(output.getAll()).contains("logged in by PASSWORD").doesNotContain("440306197802050033")
+                .doesNotContain("13700000003");
     }
 
     @Test
