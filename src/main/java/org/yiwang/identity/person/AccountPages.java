@@ -140,15 +140,16 @@ public class AccountPages {
     @PostMapping("/sms-code")
     String sendSmsCode(@RequestParam(defaultValue = "") String mobile,
             @RequestParam(defaultValue = "LOGIN") SmsCodes.Purpose purpose,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
-            Model model, Locale locale) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+            HttpServletResponse response, Model model, Locale locale) {
         String number = mobile.strip();
         try {
             if (!PersonAccounts.MOBILE.matcher(number).matches()) {
                 throw new BusinessException(IdentityError.IDENTITY_MOBILE_INVALID);
             }
             smsCodes.issue(number, purpose,
-                    purpose == SmsCodes.Purpose.REGISTER || accounts.mobileRegistered(number));
+                    purpose == SmsCodes.Purpose.REGISTER || accounts.mobileRegistered(number),
+                    request.getRemoteAddr());
             model.addAttribute("notice", messages.getMessage(purpose == SmsCodes.Purpose.REGISTER
                     ? "account.sms.sent" : "account.sms.sentIfRegistered", new Object[] {Masking.mobile(number)},
                     locale));
