@@ -54,7 +54,8 @@ class AccessibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/search?q=营业执照", "/search?theme=SOCIAL_SECURITY&audience=PERSON",
             "/items/11440300007542144J2000108000000", "/departments", "/departments/11440300MB2C922610",
-            "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en"})
+            "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en",
+            "/account/login", "/account/login?method=sms", "/account/register"})
     void publicPagesHaveNoViolations(String path) {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = newContext(width)) {
@@ -79,6 +80,19 @@ class AccessibilityTest {
             page.waitForURL(url("/admin"));
             page.navigate(url(path));
             assertThat(violations(page)).as(path).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void citizenAccountPageHasNoViolations() {
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/account/login"));
+            page.getByLabel("身份证号码或手机号码").fill("13700000002");
+            page.getByLabel("密码").fill("Citizen@2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.waitForURL(url("/account"));
+            assertThat(violations(page)).isEmpty();
         }
     }
 
