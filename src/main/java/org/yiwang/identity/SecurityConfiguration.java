@@ -4,25 +4,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.yiwang.identity.person.PersonSessions;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 
 /**
- * Web security: public pages and the public API are open; the admin console and admin API need a staff login, and
- * the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
+ * Web security in two filter chains. Citizens ({@code /account/**}, and the development pages {@code /dev/**}) have
+ * their own chain with their own login and a security context kept apart in the session ({@link PersonSessions}),
+ * so a citizen's login never reaches the staff pages and a staff login never acts as a citizen. Everything else is
+ * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login,
+ * and the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
  * administrator.
- * The JSON API answers 401 instead of redirecting to the login page. The session cookie is HttpOnly and SameSite=Lax
- * (see {@code server.servlet.session.cookie} in {@code application.yml}); logging out invalidates the session.
+ * The JSON API answers 401 instead of redirecting to the login page. Sessions are stored by Spring Session JDBC; the
+ * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
+ * logging out invalidates the session; every form carries a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,6 +45,25 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    @Order(1)
+    SecurityFilterChain citizens(HttpSecurity http, PersonSessions sessions) throws Exception {
+        http.securityMatcher("/account/**", "/dev/**")
+                .securityContext(context -> context.securityContextRepository(sessions.contextRepository()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/account/login", "/account/login/**", "/account/register",
+                                "/account/sms-code", "/dev/**").permitAll()
+                        .anyRequest().hasAuthority(PersonSessions.ROLE))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint("/account/login")))
+                .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?logout")
+                        .invalidateHttpSession(true).deleteCookies(SESSION_COOKIE))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
@@ -47,16 +75,19 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true).deleteCookies(SESSION_COOKIE))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .headers(SecurityConfiguration::headers)
                 .httpBasic(basic -> {
                 })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
         return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
     }
 
     @Bean

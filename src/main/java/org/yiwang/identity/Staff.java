@@ -1,12 +1,13 @@
 package org.yiwang.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 
 /** A logged-in staff member: the department and region bound their scope. */
 public record Staff(String username, String displayName, CreditCode departmentCode, DivisionCode regionCode,
-        Set<StaffRole> roles) {
+        Set<StaffRole> roles) implements Serializable {
 
     public boolean has(StaffRole role) {
         return roles.contains(role);

@@ -1,5 +1,6 @@
 package org.yiwang.identity;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -7,7 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of a {@link Staff} account. */
-public record StaffPrincipal(Staff staff, String passwordHash) implements UserDetails {
+public record StaffPrincipal(Staff staff, String passwordHash) implements UserDetails, Serializable {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

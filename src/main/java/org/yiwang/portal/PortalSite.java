@@ -7,14 +7,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.CurrentStaff;
+import org.yiwang.identity.Person;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.region.NodeProfile;
 
 /**
  * What the common layout shows on every page, however the page was rendered (controller, error page, exception
- * handler): the node's name, the language switch and who is logged in. Used as {@code ${@portalSite...}}.
+ * handler): the node's name, the language switch and who is logged in (staff member, citizen). Used as {@code ${@portalSite...}}.
  */
 @Component("portalSite")
 public class PortalSite {
@@ -37,6 +39,10 @@ public class PortalSite {
     public boolean platformAdmin() {
         Staff staff = staff();
         return staff != null && staff.has(StaffRole.PLATFORM_ADMIN);
+    }
+
+    public @Nullable Person person() {
+        return CurrentPerson.find().orElse(null);
     }
 
     /** The current page with {@code lang} replaced; on an error page, the address that failed. */

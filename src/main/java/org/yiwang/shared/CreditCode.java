@@ -2,13 +2,14 @@ package org.yiwang.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters over {@code 0-9 A-H J-N P-R T U W-Y}; the 9-character organisation
  * code inside (positions 9–17) carries its own GB 11714 check character, the 18th character checks the whole.
  */
-public record CreditCode(@JsonValue String value) {
+public record CreditCode(@JsonValue String value) implements Serializable {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};

@@ -2,13 +2,14 @@ package org.yiwang.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * 行政区划代码 (GB/T 2260, extended to township level by the statistics edition): 2 digits for a province, 4 for a
  * city, 6 for a county-level division, 9 for a township or street. Shorter forms are the prefixes of longer ones.
  */
-public record DivisionCode(@JsonValue String value) {
+public record DivisionCode(@JsonValue String value) implements Serializable {
 
     public DivisionCode {
         Objects.requireNonNull(value, "value");

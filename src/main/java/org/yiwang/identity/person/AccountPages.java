@@ -1,0 +1,220 @@
+package org.yiwang.identity.person;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.identity.CurrentPerson;
+import org.yiwang.identity.IdentityError;
+import org.yiwang.identity.Person;
+import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.Masking;
+
+/**
+ * The citizen's pages: register, log in (password or SMS code), my account with the login history, log out
+ * everywhere. A refusal re-renders the form with its Chinese message and HTTP status; the ID number and the password
+ * are never sent back.
+ */
+@Controller
+@RequestMapping("/account")
+public class AccountPages {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    /** Which form field a refusal is about, to mark it invalid. */
+    private static final Map<IdentityError, String> FIELDS = Map.ofEntries(
+            Map.entry(IdentityError.IDENTITY_ID_NUMBER_INVALID, "idNumber"),
+            Map.entry(IdentityError.IDENTITY_NOT_IN_POPULATION, "name"),
+            Map.entry(IdentityError.IDENTITY_ALREADY_REGISTERED, "idNumber"),
+            Map.entry(IdentityError.IDENTITY_NAME_INVALID, "name"),
+            Map.entry(IdentityError.IDENTITY_MOBILE_INVALID, "mobile"),
+            Map.entry(IdentityError.IDENTITY_MOBILE_TAKEN, "mobile"),
+            Map.entry(IdentityError.IDENTITY_PASSWORD_TOO_SHORT, "password"),
+            Map.entry(IdentityError.IDENTITY_PASSWORD_TOO_SIMPLE, "password"),
+            Map.entry(IdentityError.IDENTITY_PASSWORD_CONTAINS_PERSONAL_DATA, "password"),
+            Map.entry(IdentityError.IDENTITY_PASSWORD_MISMATCH, "passwordConfirmation"),
+            Map.entry(IdentityError.IDENTITY_SMS_CODE_WRONG, "smsCode"),
+            Map.entry(IdentityError.IDENTITY_SMS_CODE_EXPIRED, "smsCode"),
+            Map.entry(IdentityError.IDENTITY_SMS_CODE_EXHAUSTED, "smsCode"));
+
+    /** What the account page shows: personal data masked. */
+    public record Profile(String name, String idNumber, String mobile, int level, String levelLabel, String since) {
+    }
+
+    public record HistoryRow(String time, String method, String result, boolean success, String client,
+            String userAgent) {
+    }
+
+    private final Registration registration;
+    private final PersonLogin login;
+    private final PersonAccounts accounts;
+    private final SmsCodes smsCodes;
+    private final LoginHistory history;
+    private final PersonSessions sessions;
+    private final MessageSource messages;
+
+    AccountPages(Registration registration, PersonLogin login, PersonAccounts accounts, SmsCodes smsCodes,
+            LoginHistory history, PersonSessions sessions, MessageSource messages) {
+        this.registration = registration;
+        this.login = login;
+        this.accounts = accounts;
+        this.smsCodes = smsCodes;
+        this.history = history;
+        this.sessions = sessions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/login")
+    String loginPage(@RequestParam(defaultValue = "password") String method, Model model) {
+        model.addAttribute("method", "sms".equals(method) ? "sms" : "password");
+        return "account/login";
+    }
+
+    @PostMapping("/login/password")
+    String loginWithPassword(@RequestParam(defaultValue = "") String loginName,
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            HttpServletResponse response, Model model, Locale locale) {
+        try {
+            sessions.start(login.withPassword(loginName, password, ClientInfo.of(request)), request, response);
+            return "redirect:/account";
+        } catch (BusinessException e) {
+            refuse(e, response, model, locale);
+            model.addAttribute("method", "password");
+            return "account/login";
+        }
+    }
+
+    @PostMapping("/login/sms")
+    String loginWithSms(@RequestParam(defaultValue = "") String mobile, @RequestParam(defaultValue = "") String smsCode,
+            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        try {
+            sessions.start(login.withSmsCode(mobile, smsCode, ClientInfo.of(request)), request, response);
+            return "redirect:/account";
+        } catch (BusinessException e) {
+            refuse(e, response, model, locale);
+            model.addAttribute("method", "sms");
+            model.addAttribute("mobile", mobile.strip());
+            return "account/login";
+        }
+    }
+
+    @GetMapping("/register")
+    String registerPage(Model model) {
+        model.addAttribute("form", blankForm());
+        return "account/register";
+    }
+
+    @PostMapping("/register")
+    String register(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String mobile, @RequestParam(defaultValue = "") String smsCode,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordConfirmation, HttpServletRequest request,
+            HttpServletResponse response, Model model, Locale locale) {
+        try {
+            PersonAccount account = registration.register(
+                    new Registration.Form(idNumber, name, mobile, smsCode, password, passwordConfirmation));
+            sessions.start(account.person(), request, response);
+            return "redirect:/account?registered";
+        } catch (BusinessException e) {
+            refuse(e, response, model, locale);
+            model.addAttribute("form", new Registration.Form("", name.strip(), mobile.strip(), "", "", ""));
+            return "account/register";
+        }
+    }
+
+    /** Sends an SMS code; answers an htmx request with a status line, any other with the whole form page. */
+    @PostMapping("/sms-code")
+    String sendSmsCode(@RequestParam(defaultValue = "") String mobile,
+            @RequestParam(defaultValue = "LOGIN") SmsCodes.Purpose purpose,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
+            Model model, Locale locale) {
+        String number = mobile.strip();
+        try {
+            if (!PersonAccounts.MOBILE.matcher(number).matches()) {
+                throw new BusinessException(IdentityError.IDENTITY_MOBILE_INVALID);
+            }
+            smsCodes.issue(number, purpose,
+                    purpose == SmsCodes.Purpose.REGISTER || accounts.mobileRegistered(number));
+            model.addAttribute("notice", messages.getMessage(purpose == SmsCodes.Purpose.REGISTER
+                    ? "account.sms.sent" : "account.sms.sentIfRegistered", new Object[] {Masking.mobile(number)},
+                    locale));
+        } catch (BusinessException e) {
+            model.addAttribute("error", message(e, locale));
+            if (htmx == null) {
+                response.setStatus(e.error().status().value());
+            }
+        }
+        if (htmx != null) {
+            return "account/fragments :: sms-status";
+        }
+        if (purpose == SmsCodes.Purpose.REGISTER) {
+            model.addAttribute("form", new Registration.Form("", "", number, "", "", ""));
+            return "account/register";
+        }
+        model.addAttribute("method", "sms");
+        model.addAttribute("mobile", number);
+        return "account/login";
+    }
+
+    @GetMapping
+    String home(Model model, Locale locale) {
+        Person person = CurrentPerson.require();
+        PersonAccount account = accounts.find(person.accountId()).orElseThrow(
+                () -> new BusinessException(org.yiwang.shared.CommonError.UNAUTHENTICATED));
+        model.addAttribute("account", new Profile(account.name(), account.idNumber().masked(),
+                account.maskedMobile(), account.level().rank(), account.level().label(),
+                DAY.format(account.createdAt().atZone(CHINA))));
+        model.addAttribute("history", history.latest(account.accountId(), 20).stream()
+                .map(h -> new HistoryRow(TIME.format(h.at().atZone(CHINA)),
+                        messages.getMessage("account.method." + h.method(), null, locale),
+                        messages.getMessage("account.result." + h.result(), null, locale),
+                        h.result() == LoginHistory.Result.SUCCESS, h.client(), h.userAgent()))
+                .toList());
+        return "account/home";
+    }
+
+    @PostMapping("/sessions/end-all")
+    String endAllSessions(HttpServletRequest request) {
+        Person person = CurrentPerson.require();
+        sessions.endAll(person.accountId());
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyGone) {
+                // deleted with the others
+            }
+        }
+        return "redirect:/account/login?ended";
+    }
+
+    private void refuse(BusinessException e, HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(e.error().status().value());
+        model.addAttribute("error", message(e, locale));
+        if (e.error() instanceof IdentityError error) {
+            model.addAttribute("errorField", FIELDS.get(error));
+        }
+    }
+
+    private String message(BusinessException e, Locale locale) {
+        return messages.getMessage("error." + e.error().code(), e.args(), e.error().code(), locale);
+    }
+
+    private static Registration.Form blankForm() {
+        return new Registration.Form("", "", "", "", "", "");
+    }
+}
