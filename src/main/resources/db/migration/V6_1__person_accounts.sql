@@ -57,9 +57,12 @@ CREATE TABLE sms_code (
     created_at TIMESTAMPTZ NOT NULL,
     expires_at TIMESTAMPTZ NOT NULL,
     attempts   INT         NOT NULL DEFAULT 0,
-    used_at    TIMESTAMPTZ
+    used_at    TIMESTAMPTZ,
+    -- Client address that asked for the code, for the per-address limit.
+    requested_from VARCHAR(64) NOT NULL
 );
 CREATE INDEX sms_code_mobile ON sms_code (mobile, created_at DESC);
+CREATE INDEX sms_code_requested_from ON sms_code (requested_from, created_at);
 
 -- Messages of the development SMS sender (yiwang.sms.sender=outbox).
 CREATE TABLE sms_outbox (

@@ -33,7 +33,7 @@ public class AccountPages {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Which form field a refusal is about, to mark it invalid. */
     private static final Map<IdentityError, String> FIELDS = Map.ofEntries(
@@ -126,7 +126,8 @@ public class AccountPages {
             HttpServletResponse response, Model model, Locale locale) {
         try {
             PersonAccount account = registration.register(
-                    new Registration.Form(idNumber, name, mobile, smsCode, password, passwordConfirmation));
+                    new Registration.Form(idNumber, name, mobile, smsCode, password, passwordConfirmation),
+                    ClientInfo.of(request));
             sessions.start(account.person(), request, response);
             return "redirect:/account?registered";
         } catch (BusinessException e) {
@@ -140,15 +141,16 @@ public class AccountPages {
     @PostMapping("/sms-code")
     String sendSmsCode(@RequestParam(defaultValue = "") String mobile,
             @RequestParam(defaultValue = "LOGIN") SmsCodes.Purpose purpose,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
-            Model model, Locale locale) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+            HttpServletResponse response, Model model, Locale locale) {
         String number = mobile.strip();
         try {
             if (!PersonAccounts.MOBILE.matcher(number).matches()) {
                 throw new BusinessException(IdentityError.IDENTITY_MOBILE_INVALID);
             }
             smsCodes.issue(number, purpose,
-                    purpose == SmsCodes.Purpose.REGISTER || accounts.mobileRegistered(number));
+                    purpose == SmsCodes.Purpose.REGISTER || accounts.mobileRegistered(number),
+                    request.getRemoteAddr());
             model.addAttribute("notice", messages.getMessage(purpose == SmsCodes.Purpose.REGISTER
                     ? "account.sms.sent" : "account.sms.sentIfRegistered", new Object[] {Masking.mobile(number)},
                     locale));
@@ -177,7 +179,7 @@ public class AccountPages {
                 () -> new BusinessException(org.yiwang.shared.CommonError.UNAUTHENTICATED));
         model.addAttribute("account", new Profile(account.name(), account.idNumber().masked(),
                 account.maskedMobile(), account.level().rank(), account.level().label(),
-                DAY.format(account.createdAt().atZone(CHINA))));
+                MINUTE.format(account.createdAt().atZone(CHINA))));
         model.addAttribute("history", history.latest(account.accountId(), 20).stream()
                 .map(h -> new HistoryRow(TIME.format(h.at().atZone(CHINA)),
                         messages.getMessage("account.method." + h.method(), null, locale),

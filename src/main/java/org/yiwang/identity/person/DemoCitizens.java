@@ -44,7 +44,7 @@ class DemoCitizens implements ApplicationRunner {
             String[] f = line.split(",");
             IdNumber idNumber = IdNumber.of(f[0]);
             population.add(idNumber, f[1]);
-            if (f.length == 4 && !accounts.idNumberRegistered(idNumber)) {
+            if (f.length == 4 && !accounts.idNumberRegistered(idNumber) && !accounts.mobileRegistered(f[2])) {
                 accounts.create(f[1], idNumber, f[2], f[3], AssuranceLevel.POPULATION_CONFIRMED);
                 registered++;
             }

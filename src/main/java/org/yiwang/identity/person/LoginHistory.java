@@ -13,7 +13,9 @@ class LoginHistory {
 
     enum Method {
         PASSWORD,
-        SMS
+        SMS,
+        /** Registration logs the new account in. */
+        REGISTER
     }
 
     enum Result {

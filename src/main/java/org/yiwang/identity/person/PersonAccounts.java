@@ -42,8 +42,9 @@ class PersonAccounts {
                             mobile, passwords.hash(password), level.rank(), AccountStatus.ACTIVE.name(), now, now)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new BusinessException(idNumberRegistered(idNumber) ? IdentityError.IDENTITY_ALREADY_REGISTERED
-                    : IdentityError.IDENTITY_MOBILE_TAKEN);
+            // A concurrent registration won; the transaction cannot be queried any more, the constraint tells which.
+            throw new BusinessException(String.valueOf(e.getMessage()).contains("id_number_hash")
+                    ? IdentityError.IDENTITY_ALREADY_REGISTERED : IdentityError.IDENTITY_MOBILE_TAKEN);
         }
         return find(id).orElseThrow();
     }

@@ -28,15 +28,17 @@ class Registration {
     private final PersonAccounts accounts;
     private final PopulationRegistry population;
     private final SmsCodes smsCodes;
+    private final LoginHistory history;
 
-    Registration(PersonAccounts accounts, PopulationRegistry population, SmsCodes smsCodes) {
+    Registration(PersonAccounts accounts, PopulationRegistry population, SmsCodes smsCodes, LoginHistory history) {
         this.accounts = accounts;
         this.population = population;
         this.smsCodes = smsCodes;
+        this.history = history;
     }
 
     @Transactional(noRollbackFor = BusinessException.class)
-    PersonAccount register(Form form) {
+    PersonAccount register(Form form, ClientInfo client) {
         String raw = form.idNumber().strip().toUpperCase(Locale.ROOT);
         if (!IdNumber.isValid(raw)) {
             throw new BusinessException(IdentityError.IDENTITY_ID_NUMBER_INVALID);
@@ -63,6 +65,9 @@ class Registration {
             throw new BusinessException(IdentityError.IDENTITY_MOBILE_TAKEN);
         }
         smsCodes.consume(code);
-        return accounts.create(name, idNumber, mobile, form.password(), AssuranceLevel.POPULATION_CONFIRMED);
+        PersonAccount account = accounts.create(name, idNumber, mobile, form.password(),
+                AssuranceLevel.POPULATION_CONFIRMED);
+        history.record(account.accountId(), LoginHistory.Method.REGISTER, LoginHistory.Result.SUCCESS, client);
+        return account;
     }
 }

@@ -14,7 +14,8 @@ import org.yiwang.shared.BusinessException;
 
 /**
  * SMS one-time codes: 6 digits, valid 5 minutes, single use, at most 5 wrong entries, at most one per minute per
- * mobile number. Only the newest code of a number and purpose counts. The code is kept as a keyed hash.
+ * mobile number and 10 per hour per client address (against SMS bombing). Only the newest code of a number and
+ * purpose counts. The code is kept as a keyed hash.
  */
 @Component
 class SmsCodes {
@@ -33,6 +34,7 @@ class SmsCodes {
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final Duration INTERVAL = Duration.ofMinutes(1);
     static final int MAX_ATTEMPTS = 5;
+    static final int PER_ADDRESS_PER_HOUR = 10;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,8 +56,13 @@ class SmsCodes {
      * account behaves like any other (same answer, same rate limit) and can never be used.
      */
     @Transactional
-    void issue(String mobile, Purpose purpose, boolean deliver) {
+    void issue(String mobile, Purpose purpose, boolean deliver, String clientAddress) {
         Instant now = Instant.now();
+        long fromAddress = jdbc.sql("SELECT count(*) FROM sms_code WHERE requested_from = ? AND created_at > ?")
+                .params(clientAddress, Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
+        if (fromAddress >= PER_ADDRESS_PER_HOUR) {
+            throw new BusinessException(IdentityError.IDENTITY_SMS_ADDRESS_LIMIT);
+        }
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(mobile).query().singleRow();
         jdbc.sql("SELECT max(created_at) FROM sms_code WHERE mobile = ?").param(mobile).query(Timestamp.class)
                 .optional().map(Timestamp::toInstant).filter(last -> last.plus(INTERVAL).isAfter(now))
@@ -64,9 +71,9 @@ class SmsCodes {
                             Math.max(1, Duration.between(now, last.plus(INTERVAL)).toSeconds()));
                 });
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
-        jdbc.sql("INSERT INTO sms_code (mobile, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(mobile, purpose.name(), hash(mobile, code), Timestamp.from(now),
-                        Timestamp.from(now.plus(VALIDITY))).update();
+        jdbc.sql("INSERT INTO sms_code (mobile, purpose, code_hash, created_at, expires_at, requested_from) "
+                + "VALUES (?, ?, ?, ?, ?, ?)").params(mobile, purpose.name(), hash(mobile, code), Timestamp.from(now),
+                        Timestamp.from(now.plus(VALIDITY)), clientAddress).update();
         if (deliver) {
             sender.send(mobile, "【一网通办】您的%s验证码为 %s，%d分钟内有效。如非本人操作，请忽略本短信。"
                     .formatted(purpose.label, code, VALIDITY.toMinutes()));

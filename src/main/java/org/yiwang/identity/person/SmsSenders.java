@@ -3,7 +3,6 @@ package org.yiwang.identity.person;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,10 @@ import org.yiwang.identity.SmsSender;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.Masking;
 
-/** The SMS senders this module brings; a deployment may provide its own {@link SmsSender} bean instead. */
+/**
+ * The SMS senders this module brings. A deployment with an SMS gateway sets {@code yiwang.sms.sender} to another
+ * value (e.g. {@code gateway}) and provides its own {@link SmsSender} bean.
+ */
 @Configuration(proxyBeanMethods = false)
 class SmsSenders {
 
@@ -30,7 +32,7 @@ class SmsSenders {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "yiwang.sms.sender", havingValue = "none", matchIfMissing = true)
     SmsSender unavailableSmsSender() {
         return (mobile, text) -> {
             throw new BusinessException(IdentityError.IDENTITY_SMS_UNAVAILABLE, Masking.mobile(mobile));

@@ -131,10 +131,25 @@ class PersonAccountHttpTest {
         assertThat(outboxCount("13900000013")).isEqualTo(1);
     }
 
+    @Test
+    void limitsTheCodesOneAddressMayRequest() {
+        LoopbackClient client = client(14);
+        for (int i = 0; i < SmsCodes.PER_ADDRESS_PER_HOUR; i++) {
+            assertThat(client.post("/account/sms-code", Map.of("mobile", TestPersons.mobile(TestPersons.next()),
+                    "purpose", "REGISTER")).status()).isEqualTo(200);
+        }
+        String next = TestPersons.mobile(TestPersons.next());
+        Response refused = client.postHtmx("/account/sms-code", Map.of("mobile", next, "purpose", "REGISTER"));
+        assertThat(refused.body()).contains("您所在网络获取验证码的次数过多");
+        assertThat(outboxCount(next)).isZero();
+        assertThat(client(15).post("/account/sms-code", Map.of("mobile", next, "purpose", "REGISTER")).status())
+                .isEqualTo(200);
+    }
+
     // ---- password login ----
 
     @Test
-    void logsInWithIdNumberOrMobileAndPassword() {
+    void logsInWithIdNumberOrMobileAndPassword(CapturedOutput output) {
         LoopbackClient byId = client(20);
         Response ok = byId.post("/account/login/password", Map.of("loginName", "440306197802050033",
                 "password", DEMO_PASSWORD));
@@ -146,6 +161,8 @@ class PersonAccountHttpTest {
         assertThat(byMobile.post("/account/login/password", Map.of("loginName", "13700000003",
                 "password", DEMO_PASSWORD)).location()).endsWith("/account");
         assertThat(byMobile.get("/").body()).contains("王五 · 我的账户");
+        assertThat(output.getAll()).contains("logged in by PASSWORD").doesNotContain("440306197802050033")
+                .doesNotContain("13700000003");
     }
 
     @Test

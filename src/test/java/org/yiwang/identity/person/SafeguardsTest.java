@@ -35,5 +35,8 @@ class SafeguardsTest {
         assertThat(new ClientInfo("203.0.113.77", "").maskedAddress()).isEqualTo("203.0.113.0/24");
         assertThat(new ClientInfo("2001:db8:85a3:0:0:8a2e:370:7334", "").maskedAddress())
                 .isEqualTo("2001:db8:85a3::/48");
+        assertThat(new ClientInfo("2001:db8:0:1::7", "").maskedAddress()).isEqualTo("2001:db8::/48");
+        assertThat(new ClientInfo("0:0:0:0:0:0:0:1", "").maskedAddress()).isEqualTo("::/48");
+        assertThat(new ClientInfo("unknown", "").maskedAddress()).isEqualTo("-");
     }
 }
