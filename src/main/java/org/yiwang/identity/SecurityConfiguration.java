@@ -26,8 +26,8 @@ import org.yiwang.shared.DivisionCode;
  * Web security in two filter chains. Citizens ({@code /account/**}, and the development pages {@code /dev/**}) have
  * their own chain with their own login and a security context kept apart in the session ({@link PersonSessions}),
  * so a citizen's login never reaches the staff pages and a staff login never acts as a citizen. Everything else is
- * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login, and
- * the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
+ * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login,
+ * and the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
  * administrator.
  * The JSON API answers 401 instead of redirecting to the login page. Sessions are stored by Spring Session JDBC; the
  * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.IdentityError;
 import org.yiwang.identity.Person;
+import org.yiwang.identity.oidc.AuthorizationRequestCache;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.Masking;
 
@@ -89,7 +90,7 @@ public class AccountPages {
             HttpServletResponse response, Model model, Locale locale) {
         try {
             sessions.start(login.withPassword(loginName, password, ClientInfo.of(request)), request, response);
-            return "redirect:/account";
+            return afterLogin(request, response);
         } catch (BusinessException e) {
             refuse(e, response, model, locale);
             model.addAttribute("method", "password");
@@ -102,7 +103,7 @@ public class AccountPages {
             HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         try {
             sessions.start(login.withSmsCode(mobile, smsCode, ClientInfo.of(request)), request, response);
-            return "redirect:/account";
+            return afterLogin(request, response);
         } catch (BusinessException e) {
             refuse(e, response, model, locale);
             model.addAttribute("method", "sms");
@@ -202,6 +203,11 @@ public class AccountPages {
             }
         }
         return "redirect:/account/login?ended";
+    }
+
+    /** Back to the client whose authorization request sent the person here, otherwise to the account page. */
+    private static String afterLogin(HttpServletRequest request, HttpServletResponse response) {
+        return "redirect:" + AuthorizationRequestCache.continueAfterLogin(request, response).orElse("/account");
     }
 
     private void refuse(BusinessException e, HttpServletResponse response, Model model, Locale locale) {

@@ -38,7 +38,7 @@ public class PersonSessions {
 
     /** Session attribute holding the citizen's security context. */
     public static final String CONTEXT_ATTRIBUTE = "YIWANG_PERSON_SECURITY_CONTEXT";
-    static final String AUTHENTICATED_AT = "YIWANG_PERSON_AUTHENTICATED_AT";
+    public static final String AUTHENTICATED_AT = "YIWANG_PERSON_AUTHENTICATED_AT";
     public static final String ROLE = "ROLE_PERSON";
 
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();

@@ -1,0 +1,93 @@
+package org.yiwang.identity.oidc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.yiwang.identity.Person;
+import org.yiwang.identity.person.PersonSessions;
+
+/**
+ * The security context of the authorization server's endpoints: the citizen logged in on the portal (single sign-on),
+ * read from the citizen's own session attribute. The authorization server stores its principal with every
+ * authorization, so it sees the person only by the opaque account id; the claims are read from the account when a
+ * token is issued. Nothing is saved back: logging in happens on the portal.
+ */
+final class PersonAuthorizationContext implements SecurityContextRepository {
+
+    private static final String PORTAL_LOGIN = "FACTOR_PORTAL_LOGIN";
+
+    private final SecurityContextRepository citizens;
+
+    PersonAuthorizationContext(SecurityContextRepository citizens) {
+        this.citizens = citizens;
+    }
+
+    @Override
+    public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+        Supplier<SecurityContext> citizen = citizens.loadDeferredContext(request);
+        return new DeferredSecurityContext() {
+            private @Nullable SecurityContext context;
+
+            @Override
+            public SecurityContext get() {
+                if (context == null) {
+                    context = accountOnly(citizen.get(), loginTime(request));
+                }
+                return context;
+            }
+
+            @Override
+            public boolean isGenerated() {
+                return get().getAuthentication() == null;
+            }
+        };
+    }
+
+    /** The account id, the citizen's authorities, and when the citizen logged in (the ID token's auth_time). */
+    private static SecurityContext accountOnly(SecurityContext citizen, Instant loggedIn) {
+        Authentication auth = citizen.getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Person person) {
+            List<GrantedAuthority> authorities = new ArrayList<>(auth.getAuthorities());
+            authorities.add(FactorGrantedAuthority.withAuthority(PORTAL_LOGIN).issuedAt(loggedIn).build());
+            return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                    person.accountId().value(), null, authorities));
+        }
+        return SecurityContextHolder.createEmptyContext();
+    }
+
+    private static Instant loginTime(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(PersonSessions.AUTHENTICATED_AT) instanceof Instant at ? at
+                : Instant.now();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+        return loadDeferredContext(holder.getRequest()).get();
+    }
+
+    @Override
+    public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+    }
+
+    @Override
+    public boolean containsContext(HttpServletRequest request) {
+        return citizens.containsContext(request);
+    }
+}
