@@ -35,7 +35,7 @@ public class SearchSimulation extends Simulation {
     static final String BASE_URL = System.getProperty("benchmark.baseUrl", "http://localhost:18080");
     static final int USERS = Integer.getInteger("benchmark.users", 200);
     static final int SECONDS = Integer.getInteger("benchmark.seconds", 60);
-    static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warmUpSeconds", 20);
+    static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warmUpSeconds", 40);
     static final int PACE_MS = Integer.getInteger("benchmark.paceMs", 160);
 
     /** Subjects, their common short names and actions of the generated catalogue (see BenchmarkCatalogue). */
