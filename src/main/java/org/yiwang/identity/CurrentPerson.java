@@ -36,6 +36,17 @@ public final class CurrentPerson {
         return Optional.empty();
     }
 
+    /** The enterprise the person has switched into on this session, if any. */
+    public static Optional<ActingFor> acting() {
+        if (find().isPresent() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+            HttpSession session = a.getRequest().getSession(false);
+            if (session != null && session.getAttribute(PersonSessions.ACTING_ATTRIBUTE) instanceof ActingFor acting) {
+                return Optional.of(acting);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Person require() {
         return find().orElseThrow(() -> new BusinessException(CommonError.UNAUTHENTICATED));
     }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.yiwang.identity.ActingFor;
 import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Person;
@@ -43,6 +44,11 @@ public class PortalSite {
 
     public @Nullable Person person() {
         return CurrentPerson.find().orElse(null);
+    }
+
+    /** The enterprise the citizen has switched into (法人账号切换), if any. */
+    public @Nullable ActingFor acting() {
+        return CurrentPerson.acting().orElse(null);
     }
 
     /** The current page with {@code lang} replaced; on an error page, the address that failed. */

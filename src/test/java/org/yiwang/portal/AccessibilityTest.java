@@ -93,6 +93,15 @@ class AccessibilityTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
             page.waitForURL(url("/account"));
             assertThat(violations(page)).isEmpty();
+
+            page.navigate(url("/account/enterprises"));
+            page.getByLabel("统一社会信用代码").fill("91440305MA5H2D8Q1B");
+            page.getByLabel("企业名称").fill("深圳市南山海岸餐饮管理有限公司");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("认领").setExact(true)).click();
+            page.waitForURL(url("/account/enterprises?claimed"));
+            assertThat(violations(page)).as("我的企业").isEmpty();
+            page.navigate(url("/account/enterprises/91440305MA5H2D8Q1B/agents"));
+            assertThat(violations(page)).as("经办人管理").isEmpty();
         }
     }
 

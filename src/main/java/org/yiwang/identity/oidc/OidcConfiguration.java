@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,6 +50,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.yiwang.identity.AccountId;
+import org.yiwang.identity.enterprise.Enterprises;
 import org.yiwang.identity.person.PersonDirectory;
 import org.yiwang.identity.person.PersonSessions;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,9 +97,13 @@ class OidcConfiguration {
         return keys.publishedSource();
     }
 
-    /** Validates tokens of this issuer: RS256 with a published key, not expired (30 s leeway), our {@code iss}. */
+    /**
+     * Validates tokens of this issuer: RS256 with a published key, not expired (30 s leeway), our {@code iss}, and for
+     * a token acting for an enterprise ({@code credit_code}), that the person may still act for it in that role, so
+     * a revoked or expired agent's token is refused at once although it has not expired.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, Issuer issuer) {
+    JwtDecoder jwtDecoder(SigningKeys keys, Issuer issuer, Enterprises enterprises) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.publishedSource()));
         processor.setJWTClaimsSetVerifier((claims, context) -> {
@@ -106,8 +114,15 @@ class OidcConfiguration {
                 .map(ok -> OAuth2TokenValidatorResult.success())
                 .orElseGet(() -> OAuth2TokenValidatorResult.failure(
                         new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "issuer not accepted", null)));
+        OAuth2TokenValidator<Jwt> stillActing = jwt -> {
+            String creditCode = jwt.getClaimAsString("credit_code");
+            boolean ok = creditCode == null || enterprises.acting(new AccountId(jwt.getSubject()), creditCode)
+                    .filter(a -> a.role().accountType().equals(jwt.getClaimAsString("account_type"))).isPresent();
+            return ok ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "no longer authorised for the enterprise", null));
+        };
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(30)), ourIssuer));
+                new JwtTimestampValidator(Duration.ofSeconds(30)), ourIssuer, stillActing));
         return decoder;
     }
 
@@ -118,14 +133,17 @@ class OidcConfiguration {
         return new DelegatingOAuth2TokenGenerator(jwt, PublicClientRefresh.tokens());
     }
 
-    /** ID token: the person claims; access token: {@code acr} and {@code account_type}, for resource servers. */
+    /**
+     * ID token: the person claims; access token: {@code acr}, {@code account_type} and, acting for an enterprise,
+     * {@code credit_code}, for resource servers.
+     */
     private static OAuth2TokenCustomizer<JwtEncodingContext> personClaims(PersonClaims personClaims) {
         return context -> {
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 context.getClaims().claim("account_type", ACCOUNT_TYPE_CLIENT);
                 return;
             }
-            Map<String, Object> claims = personClaims.of(context.getPrincipal().getName(),
+            Map<String, Object> claims = personClaims.of(context.getPrincipal(),
                     context.getAuthorizedScopes(), context.getRegisteredClient().getScopes());
             if (claims.isEmpty()) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
@@ -135,6 +153,9 @@ class OidcConfiguration {
                 claims.forEach(context.getClaims()::claim);
             } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim("acr", claims.get("acr")).claim("account_type", claims.get("account_type"));
+                if (claims.get("credit_code") != null) {
+                    context.getClaims().claim("credit_code", claims.get("credit_code"));
+                }
             }
         };
     }
@@ -160,7 +181,11 @@ class OidcConfiguration {
                                 }))
                         .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> {
                             var authorization = context.getAuthorization();
-                            Map<String, Object> released = claims.of(authorization.getPrincipalName(),
+                            Authentication principal = authorization.getAttribute(Principal.class.getName());
+                            if (principal == null) {
+                                throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
+                            }
+                            Map<String, Object> released = claims.of(principal,
                                     context.getAccessToken().getScopes(),
                                     oidcClients.registeredScopes(authorization.getRegisteredClientId()));
                             if (released.isEmpty()) {

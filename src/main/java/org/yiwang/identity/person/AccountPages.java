@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.IdentityError;
 import org.yiwang.identity.Person;
+import org.yiwang.identity.enterprise.Enterprises;
 import org.yiwang.identity.oidc.AuthorizationRequestCache;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.Masking;
@@ -66,9 +67,11 @@ public class AccountPages {
     private final LoginHistory history;
     private final PersonSessions sessions;
     private final MessageSource messages;
+    private final Enterprises enterprises;
 
     AccountPages(Registration registration, PersonLogin login, PersonAccounts accounts, SmsCodes smsCodes,
-            LoginHistory history, PersonSessions sessions, MessageSource messages) {
+            LoginHistory history, PersonSessions sessions, MessageSource messages, Enterprises enterprises) {
+        this.enterprises = enterprises;
         this.registration = registration;
         this.login = login;
         this.accounts = accounts;
@@ -186,6 +189,8 @@ public class AccountPages {
                         messages.getMessage("account.result." + h.result(), null, locale),
                         h.result() == LoginHistory.Result.SUCCESS, h.client(), h.userAgent()))
                 .toList());
+        model.addAttribute("actable", enterprises.actable(person.accountId()));
+        model.addAttribute("acting", CurrentPerson.acting().orElse(null));
         return "account/home";
     }
 

@@ -36,7 +36,15 @@ public class PersonDirectory {
     }
 
     public Optional<Entry> find(AccountId id) {
-        return accounts.find(id).map(a -> new Entry(a.accountId(), a.name(), a.idNumber(), a.mobile(), a.level(),
-                a.status() == AccountStatus.ACTIVE));
+        return accounts.find(id).map(PersonDirectory::entry);
+    }
+
+    public Optional<Entry> findByIdNumber(IdNumber idNumber) {
+        return accounts.findByIdNumber(idNumber).map(PersonDirectory::entry);
+    }
+
+    private static Entry entry(PersonAccount a) {
+        return new Entry(a.accountId(), a.name(), a.idNumber(), a.mobile(), a.level(),
+                a.status() == AccountStatus.ACTIVE);
     }
 }

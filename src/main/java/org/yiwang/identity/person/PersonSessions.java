@@ -38,6 +38,8 @@ public class PersonSessions {
 
     /** Session attribute holding the citizen's security context. */
     public static final String CONTEXT_ATTRIBUTE = "YIWANG_PERSON_SECURITY_CONTEXT";
+    /** Session attribute holding the {@link org.yiwang.identity.ActingFor} the person has switched into. */
+    public static final String ACTING_ATTRIBUTE = "YIWANG_PERSON_ACTING_FOR";
     public static final String AUTHENTICATED_AT = "YIWANG_PERSON_AUTHENTICATED_AT";
     public static final String ROLE = "ROLE_PERSON";
 

@@ -55,6 +55,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.yiwang.identity.AccountId;
+import org.yiwang.identity.enterprise.Enterprises;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +88,8 @@ class OidcProviderTest {
     SigningKeys keys;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Enterprises enterprises;
 
     String base;
     OIDCProviderMetadata provider;
@@ -370,6 +377,60 @@ class OidcProviderTest {
         assertRefused(bearer("/api/v1/me", "not-a-token"));
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgentActingForAnEnterpriseGetsAgentClaimsUntilTheAuthorisationIsRevoked() throws Exception {
+        String code = "91440305MA5H2D8Q1B";
+        String name = "深圳市南山海岸餐饮管理有限公司";
+        AccountId li = account("13700000002");
+        AccountId wang = account("13700000003");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        enterprises.claim(li, code, name);
+        enterprises.authorise(li, code, "440306197802050033", "王五", "ALL", today, today.plusDays(30));
+
+        var browser = new Browser(base);
+        var login = browser.get("/account/login");
+        browser.postForm("/account/login/password", Map.of("loginName", "13700000003", "password", PASSWORD,
+                "_csrf", Browser.csrf(login.body())));
+        var account = browser.get("/account");
+        assertThat(browser.postForm("/account/enterprises/switch", Map.of("creditCode", code,
+                "_csrf", Browser.csrf(account.body()))).statusCode()).isEqualTo(302);
+
+        Flow flow = flow("dept-system", DEPT_REDIRECT, new Scope("openid", "profile"));
+        String callback = browser.follow(flow.request().toString(), DEPT_REDIRECT, null, null);
+        TokenResponse response = exchange(DEPT, new AuthorizationCodeGrant(code(flow, callback),
+                URI.create(DEPT_REDIRECT), flow.verifier()));
+        assertThat(response.indicatesSuccess()).isTrue();
+        OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+        IDTokenClaimsSet id = validate(tokens, "dept-system", flow.nonce());
+        assertThat(id.getSubject().getValue()).isEqualTo(wang.value());
+        assertThat(id.getStringClaim("account_type")).isEqualTo("agent");
+        assertThat(id.getStringClaim("credit_code")).isEqualTo(code);
+        assertThat(id.getStringClaim("enterprise_name")).isEqualTo(name);
+        UserInfo info = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getBearerAccessToken()).toHTTPRequest().send()).toSuccessResponse().getUserInfo();
+        assertThat(info.getStringClaim("account_type")).isEqualTo("agent");
+        assertThat(info.getStringClaim("credit_code")).isEqualTo(code);
+        String accessToken = tokens.getAccessToken().getValue();
+        HttpResponse<String> me = bearer("/api/v1/me", accessToken);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"accountType\":\"agent\"", code, name);
+
+        long authorisation = jdbc.sql("SELECT id FROM enterprise_agent WHERE credit_code = ? AND revoked_at IS NULL")
+                .param(code).query(Long.class).single();
+        enterprises.revoke(li, code, authorisation);
+
+        assertRefused(bearer("/api/v1/me", accessToken));
+        assertThat(exchange(DEPT, new RefreshTokenGrant(tokens.getRefreshToken())).indicatesSuccess())
+                .as("refreshing a revoked agent's token").isFalse();
+        assertThat(UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getBearerAccessToken()).toHTTPRequest().send()).indicatesSuccess()).isFalse();
+    }
+
+    private AccountId account(String mobile) {
+        return new AccountId(jdbc.sql("SELECT account_id FROM person_account WHERE mobile = ?").param(mobile)
+                .query(String.class).single());
     }
 
     private String sign(RSAKey key, String issuer, Instant expires) throws Exception {
