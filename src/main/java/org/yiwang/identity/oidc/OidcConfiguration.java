@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -77,7 +78,7 @@ class OidcConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new CachedClientRepository(new JdbcRegisteredClientRepository(jdbc), Clock.systemUTC());
     }
 
     @Bean
