@@ -3,77 +3,39 @@ package org.yiwang.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.yiwang.Chromium;
+import org.yiwang.BrowserTest;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.ItemSearch;
 import org.yiwang.portal.admin.PlatformAdminPagesTest;
 
 /** The portal and the admin console in a real Chromium, against the whole platform with its demo data. */
 @IntegrationTest
-class PortalBrowserTest {
+class PortalBrowserTest extends BrowserTest {
 
     private static final String SOCIAL_SECURITY_CARD = "11440300007542144J2000108000000";
     private static final String SPECIAL_EQUIPMENT = "11440300MB2C9226100100132000000";
     private static final String FOOD_LICENCE = "11440300MB2C9226100100129000000";
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ItemSearch search;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
-    void open() throws InterruptedException {
+    void waitForTheSearchIndex() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!search.ready() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     @Test
@@ -250,9 +212,5 @@ class PortalBrowserTest {
         page.getByLabel("密码").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin(\\?continue)?$"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -3,67 +3,24 @@ package org.yiwang.identity.person;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.yiwang.Chromium;
+import org.yiwang.BrowserTest;
 import org.yiwang.IntegrationTest;
 
 /** A citizen registers, finds their account, logs out and logs in again, in a real Chromium. */
 @IntegrationTest
-class PersonBrowserTest {
+class PersonBrowserTest extends BrowserTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     /** In the demo population, not pre-registered. */
     private static final String ID_NUMBER = "440303198809200052";
     private static final String MOBILE = "13900000005";
     private static final String PASSWORD = "Xiaoming2026";
-
-    private static Chromium chromium;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void registersWithAnSmsCodeSeesTheMaskedIdNumberLogsOutAndLogsInAgain() {
@@ -133,9 +90,5 @@ class PersonBrowserTest {
         page.navigate(url("/account/login?method=sms"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("account-login-sms-375.png"))
                 .setFullPage(true));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
