@@ -23,11 +23,6 @@ public enum CalendarError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public HttpStatus status() {
         return status;
     }

@@ -19,11 +19,6 @@ public enum SearchError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public HttpStatus status() {
         return status;
     }

@@ -14,11 +14,6 @@ public enum RegionError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public HttpStatus status() {
         return status;
     }
