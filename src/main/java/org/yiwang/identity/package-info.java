@@ -1,8 +1,10 @@
 /**
- * Identity (统一身份认证). For now: staff accounts (工作人员) bound to a department and region with roles, taken from
- * configuration ({@code yiwang.identity.demo-staff}), and the web security rules. The account store is behind
- * {@link org.springframework.security.core.userdetails.UserDetailsService} so the unified identity service replaces
- * it without touching other modules.
+ * Identity (统一身份认证): natural persons (自然人) registered against the population base with ordered assurance
+ * levels, password and SMS login and their sessions ({@code person}); enterprises (法人) claimed by their legal
+ * representative and the agents (经办人) they authorise ({@code enterprise}); the OpenID Connect provider through which
+ * connected systems log people in ({@code oidc}); and, for now, staff accounts (工作人员) bound to a department and
+ * region with roles, taken from configuration ({@code yiwang.identity.demo-staff}). Web security rules for all of
+ * them live in {@code SecurityConfiguration}.
  */
 @org.jspecify.annotations.NullMarked
 package org.yiwang.identity;
