@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.FileKind;
 
 /**
  * The catalogue's file store: blank forms and samples, kept in PostgreSQL. Only PDF, DOCX and XLSX are accepted,
@@ -20,6 +21,9 @@ import org.yiwang.shared.BusinessException;
  */
 @Service
 public class CatalogFiles {
+
+    private static final java.util.Set<FileKind> ACCEPTED = java.util.EnumSet.of(FileKind.PDF, FileKind.DOCX,
+            FileKind.XLSX);
 
     private final JdbcClient jdbc;
     private final DataSize maxSize;
@@ -62,9 +66,9 @@ public class CatalogFiles {
         if (bytes.length > maxSize.toBytes()) {
             throw new BusinessException(CatalogError.CATALOG_FILE_TOO_LARGE, cleanName, maxSize.toMegabytes());
         }
-        FileKind kind = FileKind.sniff(bytes)
+        FileKind kind = FileKind.sniff(bytes).filter(ACCEPTED::contains)
                 .orElseThrow(() -> new BusinessException(CatalogError.CATALOG_FILE_TYPE_UNSUPPORTED, cleanName));
-        var file = new CatalogFile(UUID.randomUUID().toString(), kind.rename(cleanName), kind.mediaType,
+        var file = new CatalogFile(UUID.randomUUID().toString(), kind.rename(cleanName), kind.mediaType(),
                 bytes.length, sha256(bytes), uploader, clock.instant());
         jdbc.sql("""
                 insert into catalog_file (id, name, media_type, size, sha256, content, uploaded_by, uploaded_at)

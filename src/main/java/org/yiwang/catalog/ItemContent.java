@@ -1,8 +1,11 @@
 package org.yiwang.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.yiwang.shared.RuleViolations;
 
 /**
  * Everything an implementation-list entry (实施清单) says: the service guide (办事指南) of one item as one
@@ -14,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param departmentCode     unified social credit code of the implementing department (实施主体)
  * @param onSiteVisits       到办事现场次数; a reason is required when above zero
  * @param noMaterials        an explicit statement that the item needs no materials (无需材料)
+ * @param applicationForm    the fields an applicant fills in online (申请表单)
+ * @param preReview          whether online applications are pre-reviewed (预审) before the window accepts them
  */
 public record ItemContent(
         String basicCode,
@@ -51,7 +56,9 @@ public record ItemContent(
         String officeHours,
         String consultationPhone,
         String supervisionChannel,
-        List<Faq> faqs) {
+        List<Faq> faqs,
+        ApplicationForm applicationForm,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean preReview) {
 
     /**
      * Absent collections become empty and absent mandatory texts become blank, so a half-filled draft can still be
@@ -74,6 +81,7 @@ public record ItemContent(
         situations = situations == null ? List.of() : List.copyOf(situations);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         faqs = faqs == null ? List.of() : List.copyOf(faqs);
+        applicationForm = applicationForm == null ? ApplicationForm.NONE : applicationForm;
         serviceObjects = sorted(serviceObjects, ServiceObject.class);
         handlingForms = sorted(handlingForms, HandlingForm.class);
         themes = sorted(themes, Theme.class);
@@ -89,6 +97,42 @@ public record ItemContent(
             result.addAll(set);
         }
         return java.util.Collections.unmodifiableSet(result);
+    }
+
+    /**
+     * The materials an application needs given its situation answers (情形): every unconditional material, plus those
+     * the chosen answers add, minus those they remove, in the order of the material list.
+     *
+     * @param answers situation key → answer key; every situation must be answered
+     * @throws RuleViolations naming each unanswered situation and each unknown situation or answer
+     */
+    public List<Material> materialsFor(java.util.Map<String, String> answers) {
+        List<RuleViolations.Violation> problems = new java.util.ArrayList<>();
+        answers.keySet().stream().filter(k -> situations.stream().noneMatch(s -> s.key().equals(k)))
+                .forEach(k -> problems.add(RuleViolations.Violation.of(
+                        CatalogError.CATALOG_SITUATION_ANSWER_INVALID, k, k)));
+        Set<String> added = new java.util.HashSet<>();
+        Set<String> removed = new java.util.HashSet<>();
+        for (Situation situation : situations) {
+            String chosen = answers.get(situation.key());
+            var answer = situation.answers().stream().filter(a -> a.key().equals(chosen)).findFirst();
+            if (chosen == null) {
+                problems.add(RuleViolations.Violation.of(CatalogError.CATALOG_SITUATION_UNANSWERED, situation.key(),
+                        situation.question()));
+            } else if (answer.isEmpty()) {
+                problems.add(RuleViolations.Violation.of(CatalogError.CATALOG_SITUATION_ANSWER_INVALID,
+                        situation.key(), chosen));
+            } else {
+                added.addAll(answer.get().addsMaterials());
+                removed.addAll(answer.get().removesMaterials());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolations(CatalogError.CATALOG_SITUATIONS_INVALID, problems);
+        }
+        return materials.stream()
+                .filter(m -> (!m.conditional() || added.contains(m.key())) && !removed.contains(m.key()))
+                .toList();
     }
 
     public Set<Audience> audiences() {

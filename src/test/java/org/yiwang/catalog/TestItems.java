@@ -26,7 +26,8 @@ final class TestItems {
                 Set.of(ServiceObject.ENTERPRISE), Set.of(HandlingForm.WINDOW, HandlingForm.ONLINE_PC),
                 OnlineDepth.ONLINE_HANDLING, true, false, true, "申请—受理—审查—决定—送达", "食品经营许可证",
                 ResultType.CERTIFICATE, Set.of(Theme.FOOD_AND_DRUGS), List.of("食品", "许可"),
-                "深圳市福田区深南大道7010号", "周一至周五 9:00-12:00, 14:00-18:00", "12345", "12315", List.of());
+                "深圳市福田区深南大道7010号", "周一至周五 9:00-12:00, 14:00-18:00", "12345", "12315", List.of(),
+                ApplicationForm.NONE, false);
     }
 
     static Material material(String key, String name) {

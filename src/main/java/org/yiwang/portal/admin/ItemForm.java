@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.multipart.MultipartFile;
+import org.yiwang.catalog.ApplicationForm;
 import org.yiwang.catalog.CaseType;
 import org.yiwang.catalog.ExerciseLevel;
 import org.yiwang.catalog.Faq;
@@ -58,6 +59,7 @@ public class ItemForm {
     public boolean appointment;
     public boolean onlinePayment;
     public boolean postalDelivery;
+    public boolean preReview;
     public String handlingProcess = "";
     public String resultName = "";
     public @Nullable ResultType resultType;
@@ -234,6 +236,7 @@ public class ItemForm {
         f.appointment = c.appointment();
         f.onlinePayment = c.onlinePayment();
         f.postalDelivery = c.postalDelivery();
+        f.preReview = c.preReview();
         f.handlingProcess = c.handlingProcess();
         f.resultName = orBlank(c.resultName());
         f.resultType = c.resultType();
@@ -283,7 +286,8 @@ public class ItemForm {
                 appointment, onlinePayment, postalDelivery, handlingProcess.strip(), optional(resultName), resultType,
                 enumSet(themes, Theme.class), split(keywords), address.strip(), officeHours.strip(),
                 consultationPhone.strip(), supervisionChannel.strip(),
-                faqs.stream().map(q -> new Faq(q.question.strip(), q.answer.strip())).toList());
+                faqs.stream().map(q -> new Faq(q.question.strip(), q.answer.strip())).toList(),
+                ApplicationForm.NONE, preReview);
     }
 
     /** Words separated by commas (either width), 、 or whitespace. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.yiwang.catalog.CaseType;
 import org.yiwang.catalog.ExerciseLevel;
 import org.yiwang.catalog.HandlingForm;
+import org.yiwang.catalog.ApplicationForm;
 import org.yiwang.catalog.ItemContent;
 import org.yiwang.catalog.ItemType;
 import org.yiwang.catalog.Material;
@@ -59,7 +60,7 @@ final class SearchFixtures {
                 ExerciseLevel.COUNTY, "《中华人民共和国行政许可法》", TimeLimit.workingDays(20), TimeLimit.workingDays(5),
                 null, CaseType.PROMISED, 0, null, false, List.of(), "申请人符合法定条件", materialList, materials.isEmpty(),
                 List.of(), objects, Set.of(HandlingForm.WINDOW, HandlingForm.ONLINE_PC), depth, false, false, false,
-                "申请、受理、审核、办结", null, null, themes, keywords, "服务大厅", "工作日", "12345", "12345", List.of());
+                "申请、受理、审核、办结", null, null, themes, keywords, "服务大厅", "工作日", "12345", "12345", List.of(), ApplicationForm.NONE, false);
         return new PublishedItem(code, 1, content, Instant.parse("2025-01-01T00:00:00Z"));
     }
 }
