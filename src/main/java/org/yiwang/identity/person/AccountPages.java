@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -196,17 +195,7 @@ public class AccountPages {
 
     @PostMapping("/sessions/end-all")
     String endAllSessions(HttpServletRequest request) {
-        Person person = CurrentPerson.require();
-        sessions.endAll(person.accountId());
-        SecurityContextHolder.clearContext();
-        var session = request.getSession(false);
-        if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyGone) {
-                // deleted with the others
-            }
-        }
+        sessions.endAll(CurrentPerson.require().accountId(), request);
         return "redirect:/account/login?ended";
     }
 
