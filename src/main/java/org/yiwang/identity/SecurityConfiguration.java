@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(sessions.contextRepository()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/account/login", "/account/login/**", "/account/register",
-                                "/account/sms-code", "/dev/**").permitAll()
+                                "/account/sms-code", "/account/reset", "/account/reset/**", "/dev/**").permitAll()
                         .anyRequest().hasAuthority(PersonSessions.ROLE))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(

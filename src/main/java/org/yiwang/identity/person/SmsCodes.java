@@ -22,7 +22,9 @@ class SmsCodes {
 
     enum Purpose {
         REGISTER("注册"),
-        LOGIN("登录");
+        LOGIN("登录"),
+        /** 找回密码; asked for only through the reset form, which needs the ID number too. */
+        RESET("找回密码");
 
         final String label;
 
