@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,6 +60,11 @@ public class AccountPages {
 
     public record HistoryRow(String time, String method, String result, boolean success, String client,
             String userAgent) {
+    }
+
+    /** A session in which the account is logged in; {@code handle} names it in the "end" form. */
+    public record SessionRow(String handle, String userAgent, String client, String loggedInAt, String lastAccess,
+            boolean current) {
     }
 
     private final Registration registration;
@@ -242,7 +248,7 @@ public class AccountPages {
     }
 
     @GetMapping
-    String home(Model model, Locale locale) {
+    String home(HttpServletRequest request, Model model, Locale locale) {
         Person person = CurrentPerson.require();
         PersonAccount account = accounts.find(person.accountId()).orElseThrow(
                 () -> new BusinessException(CommonError.UNAUTHENTICATED));
@@ -257,7 +263,22 @@ public class AccountPages {
                 .toList());
         model.addAttribute("actable", enterprises.actable(person.accountId()));
         model.addAttribute("acting", CurrentPerson.acting().orElse(null));
+        model.addAttribute("sessions", sessions.active(account.accountId(), request).stream()
+                .map(s -> new SessionRow(s.handle(), s.userAgent(), s.maskedAddress(),
+                        TIME.format(s.loggedInAt().atZone(CHINA)), TIME.format(s.lastAccess().atZone(CHINA)),
+                        s.current()))
+                .toList());
         return "account/home";
+    }
+
+    /** Ends the account's login in one of its sessions (结束此会话); ending the current one is logging out. */
+    @PostMapping("/sessions/{handle}/end")
+    String endSession(@PathVariable String handle, HttpServletRequest request) {
+        return switch (sessions.end(CurrentPerson.require().accountId(), handle, request)) {
+            case CURRENT -> "redirect:/account/login?logout";
+            case OTHER -> "redirect:/account?sessionEnded";
+            case NONE -> "redirect:/account?sessionGone";
+        };
     }
 
     @PostMapping("/sessions/end-all")

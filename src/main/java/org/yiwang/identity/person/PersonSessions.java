@@ -169,20 +169,27 @@ public class PersonSessions {
                 .sorted(Comparator.comparing(ActiveSession::lastAccess).reversed()).toList();
     }
 
-    /** Ends the account's login in the session with that handle; false if there is none. */
-    boolean end(AccountId account, String handle, HttpServletRequest here) {
+    /** Which session {@link #end(AccountId, String, HttpServletRequest)} ended. */
+    enum Ended {
+        NONE,
+        OTHER,
+        CURRENT
+    }
+
+    /** Ends the account's login in its session with that handle, if it has one. */
+    Ended end(AccountId account, String handle, HttpServletRequest here) {
         String current = currentId(here);
         for (Session session : sessions.findByPrincipalName(account.value()).values()) {
             if (handle(session.getId()).equals(handle)) {
                 if (session.getId().equals(current)) {
                     end(here);
-                } else {
-                    strip(sessions, session.getId());
+                    return Ended.CURRENT;
                 }
-                return true;
+                strip(sessions, session.getId());
+                return Ended.OTHER;
             }
         }
-        return false;
+        return Ended.NONE;
     }
 
     private String handle(String sessionId) {
