@@ -36,7 +36,6 @@ public record ActingFor(String creditCode, String enterpriseName, Role role, Age
      * The representative always acts with {@link AgentScope#ALL}. A missing scope (a session stored before scopes were
      * carried) is the representative's ALL or an agent's APPLY_ONLY, which the next request replaces by the current one.
      */
-    @SuppressWarnings("ConstantValue")
     public ActingFor {
         if (scope == null) {
             scope = role == Role.REPRESENTATIVE ? AgentScope.ALL : AgentScope.APPLY_ONLY;
