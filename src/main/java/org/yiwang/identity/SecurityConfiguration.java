@@ -31,7 +31,7 @@ import org.yiwang.shared.DivisionCode;
  * administrator.
  * The JSON API answers 401 instead of redirecting to the login page. Sessions are stored by Spring Session JDBC; the
  * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
- * logging out invalidates the session; every form carries a CSRF token.
+ * logging out ends only that login (citizen or staff) and changes the session id; every form carries a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,13 +51,13 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(sessions.contextRepository()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/account/login", "/account/login/**", "/account/register",
-                                "/account/sms-code", "/dev/**").permitAll()
+                                "/account/sms-code", "/account/reset", "/account/reset/**", "/dev/**").permitAll()
                         .anyRequest().hasAuthority(PersonSessions.ROLE))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/account/login")))
                 .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?logout")
-                        .invalidateHttpSession(true).deleteCookies(SESSION_COOKIE))
+                        .invalidateHttpSession(false).addLogoutHandler(sessions.logoutHandler()))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
@@ -74,7 +74,7 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                        .invalidateHttpSession(true).deleteCookies(SESSION_COOKIE))
+                        .invalidateHttpSession(false).addLogoutHandler(PersonSessions.NEW_SESSION_ID))
                 .headers(SecurityConfiguration::headers)
                 .httpBasic(basic -> {
                 })

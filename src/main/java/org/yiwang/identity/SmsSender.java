@@ -8,4 +8,12 @@ package org.yiwang.identity;
 public interface SmsSender {
 
     void send(String mobile, String text);
+
+    /**
+     * Whether messages can be sent at all. When not, every code is refused before anything is looked up, so that the
+     * refusal cannot tell a registered number (whose code would be sent) from another (whose code would not).
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -5,6 +5,10 @@
  * connected systems log people in ({@code oidc}); and, for now, staff accounts (工作人员) bound to a department and
  * region with roles, taken from configuration ({@code yiwang.identity.demo-staff}). Web security rules for all of
  * them live in {@code SecurityConfiguration}.
+ *
+ * <p>Other modules read the citizen of a request through {@link org.yiwang.identity.CurrentPerson} and the enterprise
+ * the citizen acts for through {@link org.yiwang.identity.ActingFor}, whose {@code may…} methods say what the
+ * {@link org.yiwang.identity.AgentScope} permits (the case and licence modules enforce them).
  */
 @org.jspecify.annotations.NullMarked
 package org.yiwang.identity;

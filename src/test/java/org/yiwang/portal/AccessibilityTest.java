@@ -55,7 +55,7 @@ class AccessibilityTest {
     @ValueSource(strings = {"/", "/search?q=营业执照", "/search?theme=SOCIAL_SECURITY&audience=PERSON",
             "/items/11440300007542144J2000108000000", "/departments", "/departments/11440300MB2C922610",
             "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en",
-            "/account/login", "/account/login?method=sms", "/account/register"})
+            "/account/login", "/account/login?method=sms", "/account/register", "/account/reset"})
     void publicPagesHaveNoViolations(String path) {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = newContext(width)) {
@@ -102,6 +102,25 @@ class AccessibilityTest {
             assertThat(violations(page)).as("我的企业").isEmpty();
             page.navigate(url("/account/enterprises/91440305MA5H2D8Q1B/agents"));
             assertThat(violations(page)).as("经办人管理").isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void passwordResetPagesHaveNoViolations() {
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/account/reset"));
+            page.getByLabel("身份证号码").fill("440303198809200052");
+            page.getByLabel("注册时使用的手机号码").fill("15999990001");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            page.waitForURL(url("/account/reset/password"));
+            assertThat(violations(page)).as("设置新密码").isEmpty();
+            page.getByLabel("短信验证码").fill("000000");
+            page.getByLabel("新密码").fill("Reset2026new");
+            page.getByLabel("确认密码").fill("Reset2026new");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置密码")).click();
+            assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("短信验证码不正确");
+            assertThat(violations(page)).as("设置新密码, refused").isEmpty();
         }
     }
 

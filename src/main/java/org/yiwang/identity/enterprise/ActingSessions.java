@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,9 @@ import org.yiwang.identity.Person;
 import org.yiwang.identity.person.PersonSessions;
 
 /**
- * Checks on every request of a session switched into an enterprise that the person may still act for it; a revoked
- * or expired authorisation drops the session back to the person at once.
+ * Re-derives on every request of a session switched into an enterprise how the person may act for it: a revoked or
+ * expired authorisation drops the session back to the person at once, and a changed scope (an agent authorised
+ * again with another {@link org.yiwang.identity.AgentScope}) replaces the session's scope at once.
  */
 @Configuration(proxyBeanMethods = false)
 class ActingSessions {
@@ -30,11 +32,15 @@ class ActingSessions {
                     FilterChain chain) throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
                 if (session != null && session.getAttribute(PersonSessions.ACTING_ATTRIBUTE) instanceof ActingFor a) {
-                    boolean still = session.getAttribute(PersonSessions.CONTEXT_ATTRIBUTE) instanceof SecurityContext c
-                            && c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Person p
-                            && enterprises.acting(p.accountId(), a.creditCode()).filter(a::equals).isPresent();
-                    if (!still) {
+                    Optional<ActingFor> now = session.getAttribute(PersonSessions.CONTEXT_ATTRIBUTE)
+                            instanceof SecurityContext c && c.getAuthentication() != null
+                            && c.getAuthentication().getPrincipal() instanceof Person p
+                            ? enterprises.acting(p.accountId(), a.creditCode()).filter(n -> n.role() == a.role())
+                            : Optional.empty();
+                    if (now.isEmpty()) {
                         session.removeAttribute(PersonSessions.ACTING_ATTRIBUTE);
+                    } else if (!now.get().equals(a)) {
+                        session.setAttribute(PersonSessions.ACTING_ATTRIBUTE, now.get());
                     }
                 }
                 chain.doFilter(request, response);

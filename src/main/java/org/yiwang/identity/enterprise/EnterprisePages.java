@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.IdentityError;
 import org.yiwang.identity.Person;
@@ -66,7 +67,7 @@ class EnterprisePages {
         Person person = CurrentPerson.require();
         model.addAttribute("enterprise", enterprises.own(person.accountId(), creditCode));
         model.addAttribute("agents", enterprises.agents(person.accountId(), creditCode));
-        model.addAttribute("scopes", Enterprises.Scope.values());
+        model.addAttribute("scopes", AgentScope.values());
         model.addAttribute("today", Enterprises.today());
         return "account/agents";
     }

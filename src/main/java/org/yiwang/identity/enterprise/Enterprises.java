@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.identity.AccountId;
 import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.IdentityError;
 import org.yiwang.identity.LegalPersonRegistry;
 import org.yiwang.identity.person.PersonDirectory;
@@ -28,27 +29,11 @@ import org.yiwang.shared.IdNumber;
 @Service
 public class Enterprises {
 
-    /** What an agent may do for the enterprise. */
-    public enum Scope {
-        ALL("全部事项"),
-        APPLY_ONLY("仅申报");
-
-        private final String label;
-
-        Scope(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     public record Enterprise(String creditCode, String name) {
     }
 
     /** An authorisation as the representative sees it. */
-    public record Agent(long id, String name, String maskedIdNumber, Scope scope, LocalDate validFrom,
+    public record Agent(long id, String name, String maskedIdNumber, AgentScope scope, LocalDate validFrom,
             LocalDate validUntil, Status status) {
     }
 
@@ -119,18 +104,22 @@ public class Enterprises {
                 .param(person.value()).query(Enterprise.class).list();
     }
 
-    /** Every enterprise the person may act for now: those represented, then those with a valid authorisation. */
+    /**
+     * Every enterprise the person may act for now, with the scope of the authorisation valid today: those
+     * represented, then those with a valid authorisation.
+     */
     public List<ActingFor> actable(AccountId person) {
-        return jdbc.sql("SELECT credit_code, name, 'REPRESENTATIVE' AS role FROM enterprise_account "
-                + "WHERE representative = :person UNION SELECT e.credit_code, e.name, 'AGENT' FROM enterprise_agent a "
-                + "JOIN enterprise_account e ON e.credit_code = a.credit_code WHERE a.agent = :person AND a."
-                + VALID_AGENT.replace(" AND ", " AND a.") + " ORDER BY role DESC, name")
+        return jdbc.sql("SELECT credit_code, name, 'REPRESENTATIVE' AS role, 'ALL' AS scope FROM enterprise_account "
+                + "WHERE representative = :person UNION SELECT e.credit_code, e.name, 'AGENT', a.scope "
+                + "FROM enterprise_agent a JOIN enterprise_account e ON e.credit_code = a.credit_code "
+                + "WHERE a.agent = :person AND a." + VALID_AGENT.replace(" AND ", " AND a.")
+                + " ORDER BY role DESC, name")
                 .param("person", person.value()).param("today", today())
                 .query((rs, n) -> new ActingFor(rs.getString(1), rs.getString(2),
-                        ActingFor.Role.valueOf(rs.getString(3)))).list();
+                        ActingFor.Role.valueOf(rs.getString(3)), AgentScope.valueOf(rs.getString(4)))).list();
     }
 
-    /** How the person may act for the enterprise right now, if at all. */
+    /** How the person may act for the enterprise right now (role and scope), if at all. */
     public Optional<ActingFor> acting(AccountId person, String creditCode) {
         return actable(person).stream().filter(a -> a.creditCode().equals(creditCode)).findFirst();
     }
@@ -150,9 +139,9 @@ public class Enterprises {
         if (agent.accountId().equals(representative)) {
             throw new BusinessException(IdentityError.IDENTITY_AGENT_IS_REPRESENTATIVE);
         }
-        Scope granted;
+        AgentScope granted;
         try {
-            granted = Scope.valueOf(scope);
+            granted = AgentScope.valueOf(scope);
         } catch (IllegalArgumentException e) {
             throw new BusinessException(IdentityError.IDENTITY_AGENT_SCOPE_INVALID);
         }
@@ -198,7 +187,7 @@ public class Enterprises {
                             : until.isBefore(today) ? Status.EXPIRED
                             : from.isAfter(today) ? Status.NOT_YET_VALID : Status.VALID;
                     return new Agent(rs.getLong("id"), person.name(), person.idNumber().masked(),
-                            Scope.valueOf(rs.getString("scope")), from, until, status);
+                            AgentScope.valueOf(rs.getString("scope")), from, until, status);
                 }).list();
     }
 

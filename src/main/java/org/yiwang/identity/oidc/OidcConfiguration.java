@@ -100,8 +100,9 @@ class OidcConfiguration {
 
     /**
      * Validates tokens of this issuer: RS256 with a published key, not expired (30 s leeway), our {@code iss}, and for
-     * a token acting for an enterprise ({@code credit_code}), that the person may still act for it in that role, so
-     * a revoked or expired agent's token is refused at once although it has not expired.
+     * a token acting for an enterprise ({@code credit_code}), that the person may still act for it in that role and
+     * scope ({@code agent_scope}), so a revoked or expired agent's token, or one whose scope has changed since, is
+     * refused at once although it has not expired.
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Issuer issuer, Enterprises enterprises) {
@@ -118,7 +119,8 @@ class OidcConfiguration {
         OAuth2TokenValidator<Jwt> stillActing = jwt -> {
             String creditCode = jwt.getClaimAsString("credit_code");
             boolean ok = creditCode == null || enterprises.acting(new AccountId(jwt.getSubject()), creditCode)
-                    .filter(a -> a.role().accountType().equals(jwt.getClaimAsString("account_type"))).isPresent();
+                    .filter(a -> a.role().accountType().equals(jwt.getClaimAsString("account_type"))
+                            && a.scope().name().equals(jwt.getClaimAsString("agent_scope"))).isPresent();
             return ok ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "no longer authorised for the enterprise", null));
         };
@@ -136,7 +138,7 @@ class OidcConfiguration {
 
     /**
      * ID token: the person claims; access token: {@code acr}, {@code account_type} and, acting for an enterprise,
-     * {@code credit_code}, for resource servers.
+     * {@code credit_code} and {@code agent_scope}, for resource servers.
      */
     private static OAuth2TokenCustomizer<JwtEncodingContext> personClaims(PersonClaims personClaims) {
         return context -> {
@@ -155,7 +157,8 @@ class OidcConfiguration {
             } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().claim("acr", claims.get("acr")).claim("account_type", claims.get("account_type"));
                 if (claims.get("credit_code") != null) {
-                    context.getClaims().claim("credit_code", claims.get("credit_code"));
+                    context.getClaims().claim("credit_code", claims.get("credit_code"))
+                            .claim("agent_scope", claims.get("agent_scope"));
                 }
             }
         };

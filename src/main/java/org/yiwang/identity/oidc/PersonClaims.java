@@ -36,7 +36,8 @@ class PersonClaims {
     /**
      * The claims, or none when the account no longer exists or is not active, or when the principal acts for an
      * enterprise it may no longer act for. Acting for one, {@code account_type} is {@code enterprise} (legal
-     * representative) or {@code agent}, with {@code credit_code} and {@code enterprise_name}.
+     * representative) or {@code agent}, with {@code credit_code}, {@code enterprise_name} and {@code agent_scope}
+     * (the current {@link org.yiwang.identity.AgentScope} by name; {@code ALL} for the representative).
      */
     Map<String, Object> of(Authentication principal, Set<String> granted, Set<String> registered) {
         String accountId = principal.getName();
@@ -56,6 +57,7 @@ class PersonClaims {
             acting.ifPresent(a -> {
                 claims.put("credit_code", a.creditCode());
                 claims.put("enterprise_name", a.enterpriseName());
+                claims.put("agent_scope", a.scope().name());
             });
             claims.put("phone_number", granted.contains(OidcScopes.PHONE) ? person.mobile() : person.maskedMobile());
             if (granted.contains(OidcScopes.IDCARD) && registered.contains(OidcScopes.IDCARD)) {

@@ -6,11 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,12 +22,13 @@ import org.yiwang.identity.Person;
 import org.yiwang.identity.enterprise.Enterprises;
 import org.yiwang.identity.oidc.AuthorizationRequestCache;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.CommonError;
 import org.yiwang.shared.Masking;
 
 /**
- * The citizen's pages: register, log in (password or SMS code), my account with the login history, log out
- * everywhere. A refusal re-renders the form with its Chinese message and HTTP status; the ID number and the password
- * are never sent back.
+ * The citizen's pages: register, log in (password or SMS code), reset a forgotten password, my account with the login
+ * history and the active sessions, log out everywhere. A refusal re-renders the form with its Chinese message and
+ * HTTP status; the ID number and the password are never sent back.
  */
 @Controller
 @RequestMapping("/account")
@@ -60,6 +62,11 @@ public class AccountPages {
             String userAgent) {
     }
 
+    /** A session in which the account is logged in; {@code handle} names it in the "end" form. */
+    public record SessionRow(String handle, String userAgent, String client, String loggedInAt, String lastAccess,
+            boolean current) {
+    }
+
     private final Registration registration;
     private final PersonLogin login;
     private final PersonAccounts accounts;
@@ -68,10 +75,13 @@ public class AccountPages {
     private final PersonSessions sessions;
     private final MessageSource messages;
     private final Enterprises enterprises;
+    private final PasswordReset reset;
 
     AccountPages(Registration registration, PersonLogin login, PersonAccounts accounts, SmsCodes smsCodes,
-            LoginHistory history, PersonSessions sessions, MessageSource messages, Enterprises enterprises) {
+            LoginHistory history, PersonSessions sessions, MessageSource messages, Enterprises enterprises,
+            PasswordReset reset) {
         this.enterprises = enterprises;
+        this.reset = reset;
         this.registration = registration;
         this.login = login;
         this.accounts = accounts;
@@ -148,6 +158,9 @@ public class AccountPages {
             HttpServletResponse response, Model model, Locale locale) {
         String number = mobile.strip();
         try {
+            if (purpose == SmsCodes.Purpose.RESET) {
+                throw new BusinessException(CommonError.INVALID_PARAMETER, "purpose");
+            }
             if (!PersonAccounts.MOBILE.matcher(number).matches()) {
                 throw new BusinessException(IdentityError.IDENTITY_MOBILE_INVALID);
             }
@@ -175,11 +188,70 @@ public class AccountPages {
         return "account/login";
     }
 
+    /** 找回密码, first step: ID number and registered mobile number. */
+    @GetMapping("/reset")
+    String resetPage() {
+        return "account/reset";
+    }
+
+    @PostMapping("/reset")
+    String requestReset(@RequestParam(defaultValue = "") String idNumber,
+            @RequestParam(defaultValue = "") String mobile, HttpServletRequest request, HttpServletResponse response,
+            Model model, Locale locale) {
+        try {
+            PasswordReset.Pending pending = reset.request(idNumber, mobile, ClientInfo.of(request));
+            request.getSession().setAttribute(PasswordReset.SESSION_ATTRIBUTE, pending);
+            return "redirect:/account/reset/password";
+        } catch (BusinessException e) {
+            refuse(e, response, model, locale);
+            model.addAttribute("mobile", mobile.strip());
+            return "account/reset";
+        }
+    }
+
+    /** 找回密码, second step: the SMS code and the new password. */
+    @GetMapping("/reset/password")
+    String newPasswordPage(HttpServletRequest request, Model model) {
+        return pendingReset(request).map(pending -> {
+            model.addAttribute("mobile", Masking.mobile(pending.mobile()));
+            return "account/reset-password";
+        }).orElse("redirect:/account/reset");
+    }
+
+    @PostMapping("/reset/password")
+    String completeReset(@RequestParam(defaultValue = "") String smsCode,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordConfirmation, HttpServletRequest request,
+            HttpServletResponse response, Model model, Locale locale) {
+        Optional<PasswordReset.Pending> pending = pendingReset(request);
+        if (pending.isEmpty()) {
+            return "redirect:/account/reset";
+        }
+        try {
+            PersonAccount account = reset.complete(pending.get(), smsCode, password, passwordConfirmation,
+                    ClientInfo.of(request));
+            request.getSession().removeAttribute(PasswordReset.SESSION_ATTRIBUTE);
+            sessions.endAll(account.accountId(), request);
+            reset.notifyHolder(account);
+            return "redirect:/account/login?reset";
+        } catch (BusinessException e) {
+            refuse(e, response, model, locale);
+            model.addAttribute("mobile", Masking.mobile(pending.get().mobile()));
+            return "account/reset-password";
+        }
+    }
+
+    private static Optional<PasswordReset.Pending> pendingReset(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(PasswordReset.SESSION_ATTRIBUTE)
+                instanceof PasswordReset.Pending pending ? Optional.of(pending) : Optional.empty();
+    }
+
     @GetMapping
-    String home(Model model, Locale locale) {
+    String home(HttpServletRequest request, Model model, Locale locale) {
         Person person = CurrentPerson.require();
         PersonAccount account = accounts.find(person.accountId()).orElseThrow(
-                () -> new BusinessException(org.yiwang.shared.CommonError.UNAUTHENTICATED));
+                () -> new BusinessException(CommonError.UNAUTHENTICATED));
         model.addAttribute("account", new Profile(account.name(), account.idNumber().masked(),
                 account.maskedMobile(), account.level().rank(), account.level().label(),
                 MINUTE.format(account.createdAt().atZone(CHINA))));
@@ -187,26 +259,31 @@ public class AccountPages {
                 .map(h -> new HistoryRow(TIME.format(h.at().atZone(CHINA)),
                         messages.getMessage("account.method." + h.method(), null, locale),
                         messages.getMessage("account.result." + h.result(), null, locale),
-                        h.result() == LoginHistory.Result.SUCCESS, h.client(), h.userAgent()))
+                        h.result().ok(), h.client(), h.userAgent()))
                 .toList());
         model.addAttribute("actable", enterprises.actable(person.accountId()));
         model.addAttribute("acting", CurrentPerson.acting().orElse(null));
+        model.addAttribute("sessions", sessions.active(account.accountId(), request).stream()
+                .map(s -> new SessionRow(s.handle(), s.userAgent(), s.maskedAddress(),
+                        TIME.format(s.loggedInAt().atZone(CHINA)), TIME.format(s.lastAccess().atZone(CHINA)),
+                        s.current()))
+                .toList());
         return "account/home";
+    }
+
+    /** Ends the account's login in one of its sessions (结束此会话); ending the current one is logging out. */
+    @PostMapping("/sessions/{handle}/end")
+    String endSession(@PathVariable String handle, HttpServletRequest request) {
+        return switch (sessions.end(CurrentPerson.require().accountId(), handle, request)) {
+            case CURRENT -> "redirect:/account/login?logout";
+            case OTHER -> "redirect:/account?sessionEnded";
+            case NONE -> "redirect:/account?sessionGone";
+        };
     }
 
     @PostMapping("/sessions/end-all")
     String endAllSessions(HttpServletRequest request) {
-        Person person = CurrentPerson.require();
-        sessions.endAll(person.accountId());
-        SecurityContextHolder.clearContext();
-        var session = request.getSession(false);
-        if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyGone) {
-                // deleted with the others
-            }
-        }
+        sessions.endAll(CurrentPerson.require().accountId(), request);
         return "redirect:/account/login?ended";
     }
 

@@ -15,7 +15,9 @@ class LoginHistory {
         PASSWORD,
         SMS,
         /** Registration logs the new account in. */
-        REGISTER
+        REGISTER,
+        /** 找回密码: a new password set with an SMS code; it does not log in. */
+        RESET
     }
 
     enum Result {
@@ -24,7 +26,13 @@ class LoginHistory {
         WRONG_SMS_CODE,
         LOCKED,
         ADDRESS_BLOCKED,
-        DISABLED
+        DISABLED,
+        PASSWORD_RESET;
+
+        /** Whether the attempt did what it was for. */
+        boolean ok() {
+            return this == SUCCESS || this == PASSWORD_RESET;
+        }
     }
 
     record Entry(Instant at, Method method, Result result, String client, String userAgent) {

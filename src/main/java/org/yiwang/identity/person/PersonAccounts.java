@@ -49,6 +49,11 @@ class PersonAccounts {
         return find(id).orElseThrow();
     }
 
+    void changePassword(AccountId id, String password) {
+        jdbc.sql("UPDATE person_account SET password_hash = ?, updated_at = ? WHERE account_id = ?")
+                .params(passwords.hash(password), Timestamp.from(Instant.now()), id.value()).update();
+    }
+
     Optional<PersonAccount> find(AccountId id) {
         return jdbc.sql("SELECT * FROM person_account WHERE account_id = ?").param(id.value()).query(this::map)
                 .optional();

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.identity.IdentityError;
 import org.yiwang.identity.SmsSender;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.Masking;
 
 /**
  * SMS one-time codes: 6 digits, valid 5 minutes, single use, at most 5 wrong entries, at most one per minute per
@@ -22,7 +23,9 @@ class SmsCodes {
 
     enum Purpose {
         REGISTER("注册"),
-        LOGIN("登录");
+        LOGIN("登录"),
+        /** 找回密码; asked for only through the reset form, which needs the ID number too. */
+        RESET("找回密码");
 
         final String label;
 
@@ -57,6 +60,9 @@ class SmsCodes {
      */
     @Transactional
     void issue(String mobile, Purpose purpose, boolean deliver, String clientAddress) {
+        if (!sender.available()) {
+            throw new BusinessException(IdentityError.IDENTITY_SMS_UNAVAILABLE, Masking.mobile(mobile));
+        }
         Instant now = Instant.now();
         long fromAddress = jdbc.sql("SELECT count(*) FROM sms_code WHERE requested_from = ? AND created_at > ?")
                 .params(clientAddress, Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();

@@ -34,8 +34,16 @@ class SmsSenders {
     @Bean
     @ConditionalOnProperty(name = "yiwang.sms.sender", havingValue = "none", matchIfMissing = true)
     SmsSender unavailableSmsSender() {
-        return (mobile, text) -> {
-            throw new BusinessException(IdentityError.IDENTITY_SMS_UNAVAILABLE, Masking.mobile(mobile));
+        return new SmsSender() {
+            @Override
+            public void send(String mobile, String text) {
+                throw new BusinessException(IdentityError.IDENTITY_SMS_UNAVAILABLE, Masking.mobile(mobile));
+            }
+
+            @Override
+            public boolean available() {
+                return false;
+            }
         };
     }
 }

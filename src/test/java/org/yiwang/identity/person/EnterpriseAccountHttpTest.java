@@ -115,6 +115,25 @@ class EnterpriseAccountHttpTest {
                 .param(agent.accountId().value()).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void theScopeIsShownAndANarrowerOneReachesASwitchedSessionAtOnce() {
+        LoopbackClient zhang = representative(88);
+        assertThat(zhang.get("/account/enterprises").body()).contains("全部事项（含经办人管理）");
+        PersonAccount agent = TestPersons.create(accounts, population, "吴十");
+        authorise(zhang, agent, "ALL", today(), today().plusMonths(1));
+
+        LoopbackClient agentClient = login(89, agent.idNumber().value(), TestPersons.PASSWORD);
+        assertThat(agentClient.get("/account/enterprises").body()).contains("<td class=\"agent-scope\">全部事项</td>");
+        agentClient.post("/account/enterprises/switch", Map.of("creditCode", QIANHAI));
+        assertThat(agentClient.get("/account").body()).contains("（经办人，全部事项）");
+
+        authorise(zhang, agent, "APPLY_ONLY", today(), today().plusMonths(1));
+        assertThat(agentClient.get("/account").body()).contains("（经办人，仅申报）");
+        assertThat(agentClient.get("/account/enterprises").body()).contains("<td class=\"agent-scope\">仅申报</td>");
+        assertThat(jdbc.sql("SELECT count(*) FROM enterprise_agent WHERE agent = ? AND revoked_at IS NULL")
+                .param(agent.accountId().value()).query(Integer.class).single()).isOne();
+    }
+
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
@@ -127,9 +146,14 @@ class EnterpriseAccountHttpTest {
 
     private static void authorise(LoopbackClient representative, PersonAccount agent, LocalDate from,
             LocalDate until) {
+        authorise(representative, agent, "APPLY_ONLY", from, until);
+    }
+
+    private static void authorise(LoopbackClient representative, PersonAccount agent, String scope, LocalDate from,
+            LocalDate until) {
         representative.get("/account/enterprises/" + QIANHAI + "/agents");
         var done = representative.post("/account/enterprises/" + QIANHAI + "/agents", Map.of("idNumber",
-                agent.idNumber().value(), "name", agent.name(), "scope", "APPLY_ONLY", "validFrom", from.toString(),
+                agent.idNumber().value(), "name", agent.name(), "scope", scope, "validFrom", from.toString(),
                 "validUntil", until.toString()));
         assertThat(done.status()).isEqualTo(302);
     }

@@ -50,6 +50,10 @@ final class LoopbackClient {
         return session;
     }
 
+    int port() {
+        return port;
+    }
+
     Response get(String path) {
         return send("GET", path, null, Map.of());
     }

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.yiwang.identity.AssuranceLevel;
+import org.yiwang.identity.IdentityError;
+import org.yiwang.shared.BusinessException;
 
-/** Production refuses the development SMS outbox; levels, acr values and masked client addresses. */
+/**
+ * Production refuses the development SMS outbox; without a gateway codes are refused alike; levels, acr values and
+ * masked client addresses.
+ */
 class SafeguardsTest {
 
     @Test
@@ -19,6 +24,16 @@ class SafeguardsTest {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
         assertThat(new SmsSenders().outboxSmsSender(null, demo)).isNotNull();
+    }
+
+    @Test
+    void withoutAnSmsGatewayEveryCodeIsRefusedAlikeBeforeAnythingIsLookedUp() {
+        SmsCodes codes = new SmsCodes(null, null, new SmsSenders().unavailableSmsSender());
+        for (boolean registered : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> codes.issue("13700000001", SmsCodes.Purpose.RESET, registered, "203.0.113.7"))
+                    .isInstanceOfSatisfying(BusinessException.class,
+                            e -> assertThat(e.error()).isEqualTo(IdentityError.IDENTITY_SMS_UNAVAILABLE));
+        }
     }
 
     @Test
