@@ -19,6 +19,8 @@ final class ItemRules {
     private static final Pattern BASIC_CODE = Pattern.compile("[0-9A-Z]{1,12}");
     private static final Pattern HANDLING_ITEM_CODE = Pattern.compile("[0-9A-Z]{1,50}");
     private static final Pattern IMPLEMENTATION_CODE = Pattern.compile("[0-9A-Za-z_-]{1,36}");
+    private static final Pattern FIELD_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
+    static final int MAX_FORM_FIELDS = 60;
 
     private final Predicate<CreditCode> departmentExists;
     private final Predicate<String> fileExists;
@@ -57,6 +59,7 @@ final class ItemRules {
         }
         Set<String> keys = materials(c, out);
         situations(c, keys, out);
+        form(c, out);
         if (c.noMaterials() && !c.materials().isEmpty()) {
             out.add(Violation.of(CatalogError.CATALOG_NO_MATERIALS_CONTRADICTION, "noMaterials"));
         } else if (publishing && !c.noMaterials() && c.materials().isEmpty()) {
@@ -123,6 +126,91 @@ final class ItemRules {
                 unknown(out, at + ".addsMaterials", answer.addsMaterials(), keys);
                 unknown(out, at + ".removesMaterials", answer.removesMaterials(), keys);
             }
+        }
+    }
+
+    private static void form(ItemContent c, List<Violation> out) {
+        List<FormField> fields = c.applicationForm().fields();
+        if (fields.size() > MAX_FORM_FIELDS) {
+            out.add(Violation.of(CatalogError.CATALOG_FORM_TOO_MANY_FIELDS, "applicationForm.fields", fields.size(),
+                    MAX_FORM_FIELDS));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FormField f = fields.get(i);
+            String at = "applicationForm.fields[" + i + "]";
+            String name = blank(f.label()) ? "第" + (i + 1) + "项" : f.label().strip();
+            if (blank(f.key())) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_FIELD_KEY_REQUIRED, at + ".key", i + 1));
+            } else if (!FIELD_KEY.matcher(f.key()).matches()) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_FIELD_KEY_INVALID, at + ".key", f.key()));
+            } else if (!keys.add(f.key())) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_FIELD_KEY_DUPLICATE, at + ".key", f.key()));
+            }
+            if (blank(f.label())) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_FIELD_LABEL_REQUIRED, at + ".label", i + 1));
+            }
+            if (f.type() == null) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_FIELD_TYPE_REQUIRED, at + ".type", name));
+                continue;
+            }
+            options(f, at, name, out);
+            if (f.prefill() != null) {
+                prefill(c, f, at, name, out);
+            }
+        }
+    }
+
+    private static void options(FormField f, String at, String name, List<Violation> out) {
+        if (f.type() != FormField.Type.SELECT) {
+            if (!f.options().isEmpty()) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_OPTIONS_NOT_ALLOWED, at + ".options", name,
+                        f.type().label()));
+            }
+            return;
+        }
+        if (f.options().isEmpty()) {
+            out.add(Violation.of(CatalogError.CATALOG_FORM_OPTIONS_REQUIRED, at + ".options", name));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String option : f.options()) {
+            if (blank(option) || option.length() > f.type().maxLength() || !option.equals(option.strip())) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_OPTION_INVALID, at + ".options", name,
+                        f.type().maxLength()));
+            } else if (!seen.add(option)) {
+                out.add(Violation.of(CatalogError.CATALOG_FORM_OPTION_DUPLICATE, at + ".options", name, option));
+            }
+        }
+    }
+
+    /**
+     * A prefilled field must be of the type its datum has, and the datum must exist for the item's applicants: a
+     * person's ID number only when persons apply, an enterprise's data only when organisations apply. Names and
+     * mobiles of the applicant (for organisations: the agent, 经办人) are always at hand.
+     */
+    private static void prefill(ItemContent c, FormField f, String at, String name, List<Violation> out) {
+        FormField.Prefill prefill = f.prefill();
+        FormField.Type expected = switch (prefill) {
+            case APPLICANT_NAME, ENTERPRISE_NAME -> FormField.Type.TEXT;
+            case APPLICANT_ID_NUMBER -> FormField.Type.ID_NUMBER;
+            case APPLICANT_MOBILE -> FormField.Type.MOBILE;
+            case ENTERPRISE_CREDIT_CODE -> FormField.Type.CREDIT_CODE;
+        };
+        if (f.type() != expected) {
+            out.add(Violation.of(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, at + ".prefill", name,
+                    prefill.label(), expected.label()));
+        }
+        if (c.serviceObjects().isEmpty()) {
+            return;
+        }
+        @Nullable Audience needed = switch (prefill) {
+            case APPLICANT_ID_NUMBER -> Audience.PERSON;
+            case ENTERPRISE_NAME, ENTERPRISE_CREDIT_CODE -> Audience.ENTERPRISE;
+            case APPLICANT_NAME, APPLICANT_MOBILE -> null;
+        };
+        if (needed != null && !c.audiences().contains(needed)) {
+            out.add(Violation.of(CatalogError.CATALOG_FORM_PREFILL_NOT_FOR_APPLICANTS, at + ".prefill", name,
+                    prefill.label()));
         }
     }
 

@@ -40,6 +40,11 @@ class DemoDataTest {
                     .addDeserializer(DivisionCode.class, fromString(DivisionCode::of)))
             .build();
 
+    /** 福田区、南山区 民政局 and 卫生健康局. */
+    private static final Set<String> DISTRICT = Set.of("11440304007550312P", "1144030500755089XE",
+            "11440304MB2C94806K", "11440305MB2C95024P");
+    private static final String MARKET_REGULATION = "11440300MB2C922610";
+
     private static List<Department> departments;
     private static Map<String, Department> departmentsByCode;
     private static List<ItemContent> items;
@@ -213,6 +218,49 @@ class DemoDataTest {
                     .allSatisfy(theme -> assertThat(item.audiences()).contains(theme.audience()));
             assertThat(item.keywords()).as(item.name()).isNotEmpty();
             assertThat(item.faqs()).as(item.name()).hasSizeBetween(2, 3);
+        }
+    }
+
+    @Test
+    void everyItemFollowsTheRulesForPublishing() {
+        ItemRules rules = new ItemRules(code -> departmentsByCode.containsKey(code.value()), id -> false);
+        for (ItemContent item : items) {
+            assertThat(rules.check(item, true)).as(item.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void districtAndCityMarketRegulationItemsHaveApplicationForms() {
+        List<ItemContent> district = items.stream().filter(i -> DISTRICT.contains(i.departmentCode())).toList();
+        assertThat(district).hasSizeGreaterThanOrEqualTo(4);
+        List<ItemContent> withForms = items.stream()
+                .filter(i -> DISTRICT.contains(i.departmentCode()) || i.departmentCode().equals(MARKET_REGULATION))
+                .toList();
+        for (ItemContent item : withForms) {
+            List<FormField> fields = item.applicationForm().fields();
+            assertThat(fields).as("prefilled fields of %s", item.name()).anyMatch(f -> f.prefill() != null);
+            assertThat(fields.stream().filter(f -> f.prefill() == null)).as("own fields of %s", item.name())
+                    .hasSizeBetween(2, 6);
+        }
+        assertThat(district).as("a district item whose situations change the materials")
+                .anyMatch(i -> i.situations().stream().flatMap(s -> s.answers().stream())
+                        .anyMatch(a -> !a.addsMaterials().isEmpty() || !a.removesMaterials().isEmpty()));
+        assertThat(district).as("an immediate district item (即办件)")
+                .anyMatch(i -> i.caseType() == CaseType.IMMEDIATE && i.promisedLimit().value() == 0);
+        assertThat(district).as("a district item with a material an electronic licence replaces")
+                .anyMatch(i -> i.materials().stream().anyMatch(m -> m.licenceTypeCode() != null));
+    }
+
+    @Test
+    void preReviewedItemsAreAppliedForOnline() {
+        List<ItemContent> preReviewed = items.stream().filter(ItemContent::preReview).toList();
+        assertThat(preReviewed).hasSizeBetween(1, 3);
+        for (ItemContent item : preReviewed) {
+            assertThat(item.onlineDepth().level()).as(item.name())
+                    .isGreaterThanOrEqualTo(OnlineDepth.ONLINE_PRE_REVIEW.level());
+            assertThat(item.handlingForms()).as(item.name()).containsAnyOf(HandlingForm.ONLINE_PC,
+                    HandlingForm.ONLINE_MOBILE);
+            assertThat(item.applicationForm().fields()).as(item.name()).isNotEmpty();
         }
     }
 

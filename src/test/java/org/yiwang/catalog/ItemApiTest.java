@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +106,61 @@ class ItemApiTest {
         assertThat(history.get(2).get("changes").get(0).get("path").asString()).isEqualTo("name");
         assertThat(body(call("GET", "/api/v1/admin/items?status=DRAFT", SCJG_ADMIN, null, null)).get("items")
                 .valueStream().map(i -> i.get("code").asString())).contains(code);
+    }
+
+    @Test
+    void applicationFormAndPreReviewRoundTrip() throws Exception {
+        ApplicationForm form = new ApplicationForm(List.of(
+                new FormField("enterprise", "企业名称", FormField.Type.TEXT, true, FormField.Prefill.ENTERPRISE_NAME,
+                        null, null),
+                new FormField("kind", "主体业态", FormField.Type.SELECT, true, null, List.of("食品销售经营者", "餐饮服务经营者"),
+                        "按营业执照填写"),
+                new FormField("area", "经营面积（平方米）", FormField.Type.NUMBER, false, null, null, null)));
+        ItemContent content = with(ItemAdministrationTest.newItem(SCJG), "applicationForm", form, "preReview", true);
+        String path = "/api/v1/admin/items/" + content.implementationCode();
+
+        assertThat(call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(content), null).statusCode())
+                .isEqualTo(201);
+        JsonNode saved = body(call("GET", path, SCJG_ADMIN, null, null)).get("content");
+        assertThat(saved.get("preReview").asBoolean()).isTrue();
+        assertThat(saved.get("applicationForm").get("fields").get(1).get("options").get(1).asString())
+                .isEqualTo("餐饮服务经营者");
+        assertThat(json.treeToValue(saved, ItemContent.class)).isEqualTo(content);
+
+        ItemContent changed = with(content, "preReview", false, "applicationForm",
+                new ApplicationForm(form.fields().subList(0, 2)));
+        var updated = call("PUT", path, SCJG_ADMIN, json.writeValueAsString(Map.of("content", changed)), "\"1\"");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json.treeToValue(body(updated).get("content"), ItemContent.class)).isEqualTo(changed);
+        assertThat(body(call("GET", path + "/history", SCJG_ADMIN, null, null)).get(1).get("changes")
+                .valueStream().map(c -> c.get("path").asString()))
+                .containsExactly("applicationForm.fields[2]", "preReview");
+
+        call("POST", path + "/publish", SCJG_ADMIN, null, null);
+        JsonNode guide = body(call("GET", "/api/v1/items/" + content.implementationCode(), null, null, null));
+        assertThat(guide.get("content").get("applicationForm").get("fields")).hasSize(2);
+        assertThat(guide.get("content").get("preReview").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anInvalidFormIsRefusedFieldByFieldAndNothingIsSaved() throws Exception {
+        ApplicationForm form = new ApplicationForm(List.of(
+                new FormField("id", "身份证号码", FormField.Type.ID_NUMBER, true, FormField.Prefill.APPLICANT_ID_NUMBER,
+                        null, null),
+                new FormField("id", "类别", FormField.Type.SELECT, true, null, null, null)));
+        ItemContent bad = with(ItemAdministrationTest.newItem(SCJG), "applicationForm", form);
+        var refused = call("POST", "/api/v1/admin/items", SCJG_ADMIN, json.writeValueAsString(bad), null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode problem = body(refused);
+        assertThat(problem.get("code").asString()).isEqualTo("CATALOG_ITEM_INVALID");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString() + " " + e.get("code").asString()))
+                .containsExactly("applicationForm.fields[0].prefill CATALOG_FORM_PREFILL_NOT_FOR_APPLICANTS",
+                        "applicationForm.fields[1].key CATALOG_FORM_FIELD_KEY_DUPLICATE",
+                        "applicationForm.fields[1].options CATALOG_FORM_OPTIONS_REQUIRED");
+        assertThat(problem.get("errors").get(2).get("message").asString())
+                .isEqualTo("申请表单字段“类别”为选项类型，须至少填写一个选项。");
+        assertThat(call("GET", "/api/v1/admin/items/" + bad.implementationCode(), SCJG_ADMIN, null, null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

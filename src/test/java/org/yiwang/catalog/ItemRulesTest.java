@@ -1,6 +1,7 @@
 package org.yiwang.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.yiwang.catalog.TestItems.SCJG;
 import static org.yiwang.catalog.TestItems.material;
 import static org.yiwang.catalog.TestItems.valid;
@@ -138,5 +139,115 @@ class ItemRulesTest {
         assertThat(codes(c)).containsExactlyInAnyOrder(CatalogError.CATALOG_NAME_REQUIRED,
                 CatalogError.CATALOG_FEE_REQUIRED, CatalogError.CATALOG_ON_SITE_REASON_REQUIRED,
                 CatalogError.CATALOG_PROMISED_EXCEEDS_STATUTORY);
+    }
+
+    @Test
+    void aFormWithPrefilledAndOwnFieldsBreaksNoRule() {
+        var c = withForm(ok, field("enterprise", "企业名称", FormField.Type.TEXT, FormField.Prefill.ENTERPRISE_NAME),
+                field("code", "统一社会信用代码", FormField.Type.CREDIT_CODE, FormField.Prefill.ENTERPRISE_CREDIT_CODE),
+                field("agent", "经办人", FormField.Type.TEXT, FormField.Prefill.APPLICANT_NAME),
+                field("agentMobile", "经办人手机", FormField.Type.MOBILE, FormField.Prefill.APPLICANT_MOBILE),
+                select("kind", "经营类别", "餐饮服务", "食品销售"),
+                field("legal_rep_id", "法定代表人身份证号码", FormField.Type.ID_NUMBER, null));
+        assertThat(rules.check(c, true)).isEmpty();
+    }
+
+    @Test
+    void fieldKeysAreRequiredWellFormedAndUnique() {
+        var c = withForm(ok, field("", "甲", FormField.Type.TEXT, null), field("1st", "乙", FormField.Type.TEXT, null),
+                field("a-b", "丙", FormField.Type.TEXT, null), field("x".repeat(41), "丁", FormField.Type.TEXT, null),
+                field("x".repeat(40), "戊", FormField.Type.TEXT, null), field("area", "己", FormField.Type.TEXT, null),
+                field("area", "庚", FormField.Type.TEXT, null));
+        assertThat(rules.check(c, false)).extracting(Violation::error, Violation::field).containsExactly(
+                tuple(CatalogError.CATALOG_FORM_FIELD_KEY_REQUIRED, "applicationForm.fields[0].key"),
+                tuple(CatalogError.CATALOG_FORM_FIELD_KEY_INVALID, "applicationForm.fields[1].key"),
+                tuple(CatalogError.CATALOG_FORM_FIELD_KEY_INVALID, "applicationForm.fields[2].key"),
+                tuple(CatalogError.CATALOG_FORM_FIELD_KEY_INVALID, "applicationForm.fields[3].key"),
+                tuple(CatalogError.CATALOG_FORM_FIELD_KEY_DUPLICATE, "applicationForm.fields[6].key"));
+        assertThat(rules.check(c, false).get(4).args()).containsExactly("area");
+    }
+
+    @Test
+    void labelsAndTypesAreRequired() {
+        var c = withForm(ok, field("a", " ", FormField.Type.TEXT, null), field("b", "乙", null, null));
+        assertThat(rules.check(c, false)).extracting(Violation::error, Violation::field).containsExactly(
+                tuple(CatalogError.CATALOG_FORM_FIELD_LABEL_REQUIRED, "applicationForm.fields[0].label"),
+                tuple(CatalogError.CATALOG_FORM_FIELD_TYPE_REQUIRED, "applicationForm.fields[1].type"));
+        assertThat(rules.check(c, false).get(0).args()).containsExactly(1);
+    }
+
+    @Test
+    void onlySelectFieldsHaveOptionsAndTheyAreUniqueAndNotBlank() {
+        var c = withForm(ok, select("none", "甲"), select("twice", "乙", "是", "否", "是"), select("blank", "丙", "是", " "),
+                new FormField("text", "丁", FormField.Type.TEXT, false, null, List.of("是"), null));
+        assertThat(rules.check(c, false)).extracting(Violation::error, Violation::field).containsExactly(
+                tuple(CatalogError.CATALOG_FORM_OPTIONS_REQUIRED, "applicationForm.fields[0].options"),
+                tuple(CatalogError.CATALOG_FORM_OPTION_DUPLICATE, "applicationForm.fields[1].options"),
+                tuple(CatalogError.CATALOG_FORM_OPTION_INVALID, "applicationForm.fields[2].options"),
+                tuple(CatalogError.CATALOG_FORM_OPTIONS_NOT_ALLOWED, "applicationForm.fields[3].options"));
+        assertThat(rules.check(c, false).get(1).args()).containsExactly("乙", "是");
+        assertThat(rules.check(c, false).get(3).args()).containsExactly("丁", "单行文本");
+    }
+
+    @Test
+    void aPrefilledFieldHasTheTypeOfItsDatum() {
+        var c = withForm(ok, field("id", "身份证", FormField.Type.TEXT, FormField.Prefill.APPLICANT_ID_NUMBER),
+                field("mobile", "手机", FormField.Type.TEXT, FormField.Prefill.APPLICANT_MOBILE),
+                field("code", "信用代码", FormField.Type.TEXT, FormField.Prefill.ENTERPRISE_CREDIT_CODE),
+                field("name", "姓名", FormField.Type.TEXTAREA, FormField.Prefill.APPLICANT_NAME),
+                field("company", "企业", FormField.Type.SELECT, FormField.Prefill.ENTERPRISE_NAME));
+        var persons = with(c, "serviceObjects", Set.of(ServiceObject.NATURAL_PERSON, ServiceObject.ENTERPRISE));
+        assertThat(rules.check(persons, false)).extracting(Violation::error, Violation::field).containsExactly(
+                tuple(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, "applicationForm.fields[0].prefill"),
+                tuple(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, "applicationForm.fields[1].prefill"),
+                tuple(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, "applicationForm.fields[2].prefill"),
+                tuple(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, "applicationForm.fields[3].prefill"),
+                tuple(CatalogError.CATALOG_FORM_OPTIONS_REQUIRED, "applicationForm.fields[4].options"),
+                tuple(CatalogError.CATALOG_FORM_PREFILL_TYPE_MISMATCH, "applicationForm.fields[4].prefill"));
+        assertThat(rules.check(persons, false).get(0).args()).containsExactly("身份证", "申请人身份证号码", "公民身份号码");
+    }
+
+    @Test
+    void prefilledDataMustExistForTheItemsApplicants() {
+        var idNumber = field("id", "身份证号码", FormField.Type.ID_NUMBER, FormField.Prefill.APPLICANT_ID_NUMBER);
+        var company = field("company", "企业名称", FormField.Type.TEXT, FormField.Prefill.ENTERPRISE_NAME);
+        var code = field("code", "信用代码", FormField.Type.CREDIT_CODE, FormField.Prefill.ENTERPRISE_CREDIT_CODE);
+        var mobile = field("mobile", "手机", FormField.Type.MOBILE, FormField.Prefill.APPLICANT_MOBILE);
+        var enterprisesOnly = withForm(ok, idNumber, company, code, mobile);
+        assertThat(rules.check(enterprisesOnly, false)).extracting(Violation::error, Violation::field).containsExactly(
+                tuple(CatalogError.CATALOG_FORM_PREFILL_NOT_FOR_APPLICANTS, "applicationForm.fields[0].prefill"));
+        assertThat(codes(with(enterprisesOnly, "serviceObjects",
+                Set.of(ServiceObject.ENTERPRISE, ServiceObject.NATURAL_PERSON)))).isEmpty();
+        var personsOnly = with(enterprisesOnly, "serviceObjects", Set.of(ServiceObject.NATURAL_PERSON));
+        assertThat(rules.check(personsOnly, false)).extracting(Violation::field).containsExactly(
+                "applicationForm.fields[1].prefill", "applicationForm.fields[2].prefill");
+        assertThat(rules.check(personsOnly, false).get(0).args()).containsExactly("企业名称", "企业名称");
+    }
+
+    @Test
+    void aFormHasAtMostSixtyFields() {
+        var sixty = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> field("f" + i, "字段" + i, FormField.Type.TEXT, null)).toList();
+        assertThat(codes(with(ok, "applicationForm", new ApplicationForm(sixty)))).isEmpty();
+        var more = new java.util.ArrayList<>(sixty);
+        more.add(field("f60", "字段60", FormField.Type.TEXT, null));
+        assertThat(rules.check(with(ok, "applicationForm", new ApplicationForm(more)), false))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.error()).isEqualTo(CatalogError.CATALOG_FORM_TOO_MANY_FIELDS);
+                    assertThat(v.field()).isEqualTo("applicationForm.fields");
+                    assertThat(v.args()).containsExactly(61, 60);
+                });
+    }
+
+    private static FormField field(String key, String label, FormField.Type type, FormField.Prefill prefill) {
+        return new FormField(key, label, type, true, prefill, List.of(), null);
+    }
+
+    private static FormField select(String key, String label, String... options) {
+        return new FormField(key, label, FormField.Type.SELECT, true, null, List.of(options), null);
+    }
+
+    private static ItemContent withForm(ItemContent c, FormField... fields) {
+        return with(c, "applicationForm", new ApplicationForm(List.of(fields)));
     }
 }

@@ -55,7 +55,10 @@ class AccessibilityTest {
     @ValueSource(strings = {"/", "/search?q=营业执照", "/search?theme=SOCIAL_SECURITY&audience=PERSON",
             "/items/11440300007542144J2000108000000", "/departments", "/departments/11440300MB2C922610",
             "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en",
-            "/account/login", "/account/login?method=sms", "/account/register", "/account/reset"})
+            "/account/login", "/account/login?method=sms", "/account/register", "/account/reset",
+            "/items/11440304007550312P0700114001000?s.military=yes&show=1",
+            "/items/1144030500755089XE0500115000000?s.disabled=yes&show=1",
+            "/items/1144030500755089XE0500115000000?lang=en"})
     void publicPagesHaveNoViolations(String path) {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = newContext(width)) {

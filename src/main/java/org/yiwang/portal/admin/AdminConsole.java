@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.CaseType;
 import org.yiwang.catalog.ExerciseLevel;
+import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.HandlingForm;
 import org.yiwang.catalog.ItemAdministration;
 import org.yiwang.catalog.ItemChange;
@@ -188,6 +189,8 @@ class AdminConsole {
         model.addAttribute("themes", Theme.values());
         model.addAttribute("materialForms", Material.MaterialForm.values());
         model.addAttribute("materialSources", Material.MaterialSource.values());
+        model.addAttribute("fieldTypes", FormField.Type.values());
+        model.addAttribute("prefills", FormField.Prefill.values());
         return "admin/form";
     }
 

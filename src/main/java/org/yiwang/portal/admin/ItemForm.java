@@ -13,6 +13,7 @@ import org.yiwang.catalog.CaseType;
 import org.yiwang.catalog.ExerciseLevel;
 import org.yiwang.catalog.Faq;
 import org.yiwang.catalog.Fee;
+import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.HandlingForm;
 import org.yiwang.catalog.ItemContent;
 import org.yiwang.catalog.ItemType;
@@ -70,6 +71,7 @@ public class ItemForm {
     public String consultationPhone = "";
     public String supervisionChannel = "";
     public List<FaqRow> faqs = new ArrayList<>();
+    public FormRows applicationForm = new FormRows();
 
     /** A time limit as typed: value and unit. */
     public static class Limit {
@@ -151,6 +153,43 @@ public class ItemForm {
 
         boolean blank() {
             return allBlank(question, answer);
+        }
+    }
+
+    /** The application form's fields, at the path they have in {@link ItemContent}. */
+    public static class FormRows {
+        public List<FieldRow> fields = new ArrayList<>();
+    }
+
+    /** One field of the application form; options one per line. */
+    public static class FieldRow {
+        public String key = "";
+        public String label = "";
+        public FormField.Type type = FormField.Type.TEXT;
+        public boolean required;
+        public FormField.@Nullable Prefill prefill;
+        public String options = "";
+        public String hint = "";
+
+        boolean blank() {
+            return allBlank(key, label, options, hint) && prefill == null;
+        }
+
+        static FieldRow of(FormField field) {
+            var row = new FieldRow();
+            row.key = field.key();
+            row.label = field.label();
+            row.type = field.type();
+            row.required = field.required();
+            row.prefill = field.prefill();
+            row.options = String.join("\n", field.options());
+            row.hint = orBlank(field.hint());
+            return row;
+        }
+
+        FormField toField() {
+            return new FormField(key.strip(), label.strip(), type, required, prefill,
+                    options.lines().map(String::strip).filter(o -> !o.isEmpty()).toList(), optional(hint));
         }
     }
 
@@ -252,6 +291,7 @@ public class ItemForm {
             row.answer = q.answer();
             f.faqs.add(row);
         });
+        c.applicationForm().fields().forEach(field -> f.applicationForm.fields.add(FieldRow.of(field)));
         return f;
     }
 
@@ -262,6 +302,7 @@ public class ItemForm {
         situations.removeIf(r -> r == null || r.blank());
         situations.forEach(s -> s.answers.removeIf(a -> a == null || a.blank()));
         faqs.removeIf(r -> r == null || r.blank());
+        applicationForm.fields.removeIf(r -> r == null || r.blank());
     }
 
     /** The content to hand to the catalogue; the catalogue's rules judge it. */
@@ -287,7 +328,7 @@ public class ItemForm {
                 enumSet(themes, Theme.class), split(keywords), address.strip(), officeHours.strip(),
                 consultationPhone.strip(), supervisionChannel.strip(),
                 faqs.stream().map(q -> new Faq(q.question.strip(), q.answer.strip())).toList(),
-                ApplicationForm.NONE, preReview);
+                new ApplicationForm(applicationForm.fields.stream().map(FieldRow::toField).toList()), preReview);
     }
 
     /** Words separated by commas (either width), 、 or whitespace. */
