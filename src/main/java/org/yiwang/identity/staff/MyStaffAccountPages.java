@@ -83,8 +83,8 @@ class MyStaffAccountPages {
             }
             accounts.updatePassword(account.username(), password, false, account.username());
             changes.record(account.username(), account.username(), StaffChanges.Action.PASSWORD_CHANGED, "修改密码");
-            sessions.renew(request);
             sessions.endAll(account.username(), request.getSession().getId());
+            sessions.renew(request);
             flash.addFlashAttribute("notice", messages.getMessage("staff.me.passwordChanged", null, locale));
             return "redirect:/admin/me";
         } catch (BusinessException e) {
