@@ -54,6 +54,10 @@ class BootstrapAdmin implements ApplicationRunner {
             throw new IllegalStateException("yiwang.identity.bootstrap-admin.username must be a new, valid username "
                     + "(3-32 characters: a-z first, then a-z 0-9 . - _)");
         }
+        if (!CreditCode.isValid(department) || !DivisionCode.isWellFormed(region)) {
+            throw new IllegalStateException("yiwang.identity.bootstrap-admin.department-code and region-code must be "
+                    + "the credit code of the administrator's department and the division code of its region");
+        }
         String initial = password.isEmpty() ? StaffPasswords.temporary() : password;
         accounts.insert(username, "平台管理员", CreditCode.of(department), DivisionCode.of(region),
                 Set.of(StaffRole.PLATFORM_ADMIN), initial, true, null, "bootstrap");

@@ -2,8 +2,14 @@ package org.yiwang.identity.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,7 +54,7 @@ class TotpTest {
     }
 
     @Test
-    void otpauthUriAndQrCode() {
+    void otpauthUriAndQrCode() throws Exception {
         String uri = Totp.uri("一网通办", "ft-clerk", RFC_SECRET);
         assertThat(uri).isEqualTo("otpauth://totp/%E4%B8%80%E7%BD%91%E9%80%9A%E5%8A%9E:ft-clerk?secret="
                 + RFC_SECRET + "&issuer=%E4%B8%80%E7%BD%91%E9%80%9A%E5%8A%9E&algorithm=SHA1&digits=6&period=30");
@@ -56,5 +62,29 @@ class TotpTest {
         String svg = QrCode.svg(uri);
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").contains("h1v1h-1z");
         assertThat(QrCode.dataUri(uri)).startsWith("data:image/svg+xml;base64,");
+        assertThat(decode(svg)).as("what an app reads from the drawn code").isEqualTo(uri);
+    }
+
+    /** Paints the SVG's unit squares into pixels (4 per module) and reads them back with ZXing's decoder. */
+    private static String decode(String svg) throws Exception {
+        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        assertThat(size.find()).isTrue();
+        int width = Integer.parseInt(size.group(1));
+        int height = Integer.parseInt(size.group(2));
+        int scale = 4;
+        int[] pixels = new int[width * scale * height * scale];
+        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
+        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+        while (module.find()) {
+            int x = Integer.parseInt(module.group(1));
+            int y = Integer.parseInt(module.group(2));
+            for (int dy = 0; dy < scale; dy++) {
+                for (int dx = 0; dx < scale; dx++) {
+                    pixels[(y * scale + dy) * width * scale + x * scale + dx] = 0xFF000000;
+                }
+            }
+        }
+        var source = new RGBLuminanceSource(width * scale, height * scale, pixels);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
     }
 }
