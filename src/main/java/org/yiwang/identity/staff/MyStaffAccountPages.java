@@ -61,7 +61,8 @@ class MyStaffAccountPages {
                 .map(h -> new HistoryRow(StaffAdminPages.time(h.at()),
                         messages.getMessage("account.method." + h.method(), null, locale),
                         messages.getMessage("account.result." + h.result(), null, locale),
-                        h.result() == LoginHistory.Result.SUCCESS, h.client(), h.userAgent()))
+                        h.result() == LoginHistory.Result.SUCCESS
+                                || h.result() == LoginHistory.Result.PASSWORD_ACCEPTED, h.client(), h.userAgent()))
                 .toList());
         return "admin/staff/me";
     }
