@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -205,10 +206,9 @@ class StaffAdministration {
         if (v.isEmpty()) {
             return department.regionCode();
         }
-        DivisionCode region = (DivisionCode.isWellFormed(v) ? regions.lookup(DivisionCode.of(v)) : java.util.Optional
-                .<Region>empty()).map(Region::code).filter(c -> c.isWithin(department.regionCode()))
+        Optional<Region> region = DivisionCode.isWellFormed(v) ? regions.lookup(DivisionCode.of(v)) : Optional.empty();
+        return region.map(Region::code).filter(c -> c.isWithin(department.regionCode()))
                 .orElseThrow(() -> new BusinessException(IdentityError.IDENTITY_STAFF_REGION_INVALID, v));
-        return region;
     }
 
     private static Set<StaffRole> grantable(Staff actor, Collection<String> names) {

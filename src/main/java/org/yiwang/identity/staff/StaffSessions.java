@@ -146,6 +146,12 @@ public class StaffSessions {
                 check(request, response);
                 chain.doFilter(request, response);
             }
+
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                String path = request.getRequestURI();
+                return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/");
+            }
         };
     }
 
