@@ -1,35 +1,41 @@
 package org.yiwang.identity;
 
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.yiwang.identity.person.PersonSessions;
-import org.yiwang.shared.CreditCode;
-import org.yiwang.shared.DivisionCode;
+import org.yiwang.identity.staff.StaffSessions;
 
 /**
  * Web security in two filter chains. Citizens ({@code /account/**}, and the development pages {@code /dev/**}) have
  * their own chain with their own login and a security context kept apart in the session ({@link PersonSessions}),
  * so a citizen's login never reaches the staff pages and a staff login never acts as a citizen. Everything else is
- * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login,
- * and the platform-administration pages (working-day calendar, departments, change-record integrity) a platform
- * administrator.
- * The JSON API answers 401 instead of redirecting to the login page. Sessions are stored by Spring Session JDBC; the
+ * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login
+ * with two factors (the login pages are in {@code staff}, which also checks every logged-in request against the
+ * account) and an administrator's role, the platform-administration pages (working-day calendar, departments,
+ * change-record integrity) a platform administrator; every staff member reaches their own account page
+ * ({@code /admin/me}). The JSON API answers 401 instead of redirecting to the login page and, being used with the
+ * console session, needs the CSRF token like the forms (header {@code X-CSRF-TOKEN}). Sessions are stored by Spring Session JDBC; the
  * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
  * logging out ends only that login (citizen or staff) and changes the session id; every form carries a CSRF token.
  */
@@ -64,23 +70,39 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, StaffSessions staffSessions) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        String[] anyStaff = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
+        var requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(new NegatedRequestMatcher(api));
+        var unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        var denied = new AccessDeniedHandlerImpl();
+        var trust = new AuthenticationTrustResolverImpl();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/integrity")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
+                        .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+                .addFilterAfter(staffSessions.accountCheck(), SecurityContextHolderFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(false).addLogoutHandler(PersonSessions.NEW_SESSION_ID))
                 .headers(SecurityConfiguration::headers)
-                .httpBasic(basic -> {
-                })
-                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
-                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(unauthorized, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        // An API call without a login and without a CSRF token is unauthenticated (401) first.
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            if (e instanceof CsrfException && !trust.isAuthenticated(
+                                    SecurityContextHolder.getContext().getAuthentication())) {
+                                unauthorized.commence(request, response, null);
+                            } else {
+                                denied.handle(request, response, e);
+                            }
+                        }, api));
         return http.build();
     }
 
@@ -93,20 +115,5 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService staffAccounts(DemoStaffProperties properties, PasswordEncoder encoder) {
-        Map<String, StaffPrincipal> accounts = properties.demoStaff().stream().collect(Collectors.toUnmodifiableMap(
-                DemoStaffProperties.Account::username,
-                a -> new StaffPrincipal(new Staff(a.username(), a.displayName(), CreditCode.of(a.departmentCode()),
-                        DivisionCode.of(a.regionCode()), a.roles()), encoder.encode(a.password()))));
-        return username -> {
-            StaffPrincipal p = accounts.get(username);
-            if (p == null) {
-                throw new UsernameNotFoundException("unknown account");
-            }
-            return p;
-        };
     }
 }

@@ -2,9 +2,12 @@
  * Identity (统一身份认证): natural persons (自然人) registered against the population base with ordered assurance
  * levels, password and SMS login and their sessions ({@code person}); enterprises (法人) claimed by their legal
  * representative and the agents (经办人) they authorise ({@code enterprise}); the OpenID Connect provider through which
- * connected systems log people in ({@code oidc}); and, for now, staff accounts (工作人员) bound to a department and
- * region with roles, taken from configuration ({@code yiwang.identity.demo-staff}). Web security rules for all of
- * them live in {@code SecurityConfiguration}.
+ * connected systems log people in ({@code oidc}); and staff accounts (工作人员, {@code staff}) bound to a department
+ * and region with roles, logging in with two factors (password and TOTP), administered on {@code /admin/staff}.
+ * {@link org.yiwang.identity.Staff} holds the one scope rule of every staff permission
+ * ({@link org.yiwang.identity.Staff#covers}); a {@link org.yiwang.identity.StaffPrincipal} in the session's default
+ * security context is a fully logged-in staff member ({@link org.yiwang.identity.CurrentStaff}). Web security rules
+ * for all of them live in {@code SecurityConfiguration}.
  *
  * <p>Other modules read the citizen of a request through {@link org.yiwang.identity.CurrentPerson} and the enterprise
  * the citizen acts for through {@link org.yiwang.identity.ActingFor}, whose {@code may…} methods say what the

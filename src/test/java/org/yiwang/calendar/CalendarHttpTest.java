@@ -8,19 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.IntegrationTest;
+import org.yiwang.identity.StaffLogin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class CalendarHttpTest {
 
-    private static final String ADMIN = "admin:Admin@12345";
 
     private static final String SCHEDULE_2019 = """
             {"year": 2019, "papers": ["http://www.gov.cn/zhengce/content/2018-12/06/content_5346276.htm"],
@@ -36,6 +36,9 @@ class CalendarHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     JsonMapper json;
@@ -99,13 +102,16 @@ class CalendarHttpTest {
     @Test
     void platformAdministratorLoadsAYearAndBadSchedulesChangeNothing() throws Exception {
         assertThat(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, null).statusCode()).isEqualTo(401);
-        assertThat(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, "admin:wrong").statusCode()).isEqualTo(401);
+        StaffLogin.Session notLoggedIn = new StaffLogin.Session(port, "nobody", "YIWANG_SESSION=bm90LWEtc2Vzc2lvbg",
+                "not-a-token");
+        assertThat(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, notLoggedIn).statusCode()).isEqualTo(401);
 
-        HttpResponse<String> loaded = put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, ADMIN);
+        StaffLogin.Session admin = StaffLogin.session(context, port, "admin");
+        HttpResponse<String> loaded = put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, admin);
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
         JsonNode year = json.readTree(loaded.body());
         assertThat(year.get("year").asInt()).isEqualTo(2019);
-        assertThat(year.get("loadedBy").asString()).isEqualTo("admin");
+        assertThat(year.get("loadedBy").asString()).isEqualTo(admin.username());
         assertThat(year.get("offDays").asInt()).isEqualTo(5);
         assertThat(year.get("makeUpWorkingDays").asInt()).isEqualTo(2);
         assertThat(calendar.loadedYears()).contains(2019);
@@ -113,25 +119,25 @@ class CalendarHttpTest {
 
         // Replacing a year drops the days the earlier schedule listed.
         String withoutMakeUp = SCHEDULE_2019.replace("{\"name\": \"国庆节\", \"date\": \"2019-09-29\", \"isOffDay\": false},", "");
-        assertThat(put("/api/v1/admin/calendar/years/2019", withoutMakeUp, ADMIN).statusCode()).isEqualTo(200);
+        assertThat(put("/api/v1/admin/calendar/years/2019", withoutMakeUp, admin).statusCode()).isEqualTo(200);
         assertThat(calendar.isWorkingDay(LocalDate.parse("2019-09-29"))).isFalse();
-        assertThat(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, ADMIN).statusCode()).isEqualTo(200);
+        assertThat(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019, admin).statusCode()).isEqualTo(200);
 
-        String before = get("/api/v1/admin/calendar/years", ADMIN).body();
-        assertProblem(put("/api/v1/admin/calendar/years/2018", SCHEDULE_2019, ADMIN), 400, "CALENDAR_YEAR_MISMATCH", "2018");
-        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2020-10-07"), ADMIN),
+        String before = get("/api/v1/admin/calendar/years", admin).body();
+        assertProblem(put("/api/v1/admin/calendar/years/2018", SCHEDULE_2019, admin), 400, "CALENDAR_YEAR_MISMATCH", "2018");
+        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2020-10-07"), admin),
                 400, "CALENDAR_DATE_OUTSIDE_YEAR", "2020-10-07");
-        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2019-10-04"), ADMIN),
+        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2019-10-04"), admin),
                 400, "CALENDAR_DUPLICATE_DATE", "2019-10-04");
         assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("\"name\": \"国庆节\", \"date\": \"2019-10-02\"",
-                "\"name\": \" \", \"date\": \"2019-10-02\""), ADMIN), 400, "CALENDAR_DAY_INCOMPLETE", "第3条");
-        assertProblem(put("/api/v1/admin/calendar/years/2019", "{\"year\": 2019, \"days\": []}", ADMIN), 400,
+                "\"name\": \" \", \"date\": \"2019-10-02\""), admin), 400, "CALENDAR_DAY_INCOMPLETE", "第3条");
+        assertProblem(put("/api/v1/admin/calendar/years/2019", "{\"year\": 2019, \"days\": []}", admin), 400,
                 "CALENDAR_SCHEDULE_EMPTY", "2019");
-        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2019-10-32"), ADMIN),
+        assertProblem(put("/api/v1/admin/calendar/years/2019", SCHEDULE_2019.replace("2019-10-07", "2019-10-32"), admin),
                 400, "MALFORMED_REQUEST", "JSON");
-        assertProblem(put("/api/v1/admin/calendar/years/1800", SCHEDULE_2019.replace("2019", "1800"), ADMIN), 400,
+        assertProblem(put("/api/v1/admin/calendar/years/1800", SCHEDULE_2019.replace("2019", "1800"), admin), 400,
                 "CALENDAR_YEAR_OUT_OF_RANGE", "1800");
-        assertThat(get("/api/v1/admin/calendar/years", ADMIN).body()).isEqualTo(before);
+        assertThat(get("/api/v1/admin/calendar/years", admin).body()).isEqualTo(before);
         assertThat(calendar.isWorkingDay(LocalDate.parse("2019-09-29"))).isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.parse("2019-10-07"))).isFalse();
     }
@@ -165,22 +171,19 @@ class CalendarHttpTest {
         return get(path, null);
     }
 
-    private HttpResponse<String> get(String path, @Nullable String credentials) throws Exception {
-        return send(request(path, credentials).GET());
+    private HttpResponse<String> get(String path, StaffLogin.@Nullable Session session) throws Exception {
+        return send(request(path, session).GET());
     }
 
-    private HttpResponse<String> put(String path, String body, @Nullable String credentials) throws Exception {
-        return send(request(path, credentials).header("Content-Type", "application/json")
+    private HttpResponse<String> put(String path, String body, StaffLogin.@Nullable Session session)
+            throws Exception {
+        return send(request(path, session).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
-    private HttpRequest.Builder request(String path, @Nullable String credentials) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-        if (credentials != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return b;
+    private HttpRequest.Builder request(String path, StaffLogin.@Nullable Session session) {
+        return session != null ? session.request(path)
+                : HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

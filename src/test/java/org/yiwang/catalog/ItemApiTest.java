@@ -11,16 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.IntegrationTest;
+import org.yiwang.identity.StaffLogin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +41,12 @@ class ItemApiTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    ApplicationContext context;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    /** A logged-in copy of each demo account this test acts as. */
+    private final Map<String, StaffLogin.Session> sessions = new HashMap<>();
 
     @Test
     void publicGuideOfAPublishedItem() throws Exception {
@@ -267,8 +274,7 @@ class ItemApiTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(content);
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(uri("/api/v1/admin/files"))
-                .header("Authorization", basic(SCJG_ADMIN))
+        var request = session(SCJG_ADMIN).request("/api/v1/admin/files")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -276,10 +282,8 @@ class ItemApiTest {
 
     private HttpResponse<String> call(String method, String path, @Nullable String user, @Nullable String body,
             @Nullable String ifMatch) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
-        if (user != null) {
-            builder.header("Authorization", basic(user));
-        }
+        var builder = user != null ? session(user).request(path)
+                : HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
         }
@@ -295,8 +299,8 @@ class ItemApiTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":Demo@12345").getBytes(StandardCharsets.UTF_8));
+    private StaffLogin.Session session(String demoAccount) {
+        return sessions.computeIfAbsent(demoAccount, a -> StaffLogin.session(context, port, a));
     }
 
     private JsonNode body(HttpResponse<String> response) {

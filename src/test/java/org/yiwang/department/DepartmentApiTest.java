@@ -1,6 +1,7 @@
 package org.yiwang.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -120,7 +121,7 @@ class DepartmentApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body(form(CREATED, "x", "440304", "COUNTY")))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
-        var response = mvc.perform(post("/api/v1/admin/departments").with(user("d").roles("DEPARTMENT_ADMIN"))
+        var response = mvc.perform(post("/api/v1/admin/departments").with(user("d").roles("DEPARTMENT_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(CREATED, "x", "440304", "COUNTY"))))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(403);
@@ -145,7 +146,7 @@ class DepartmentApiTest {
     void adminCreatesAndUpdates() throws Exception {
         String code = "11440000T00000044Y";
         jdbc.sql("delete from department where credit_code = ?").param(code).update(); // the database may persist
-        var created = mvc.perform(post("/api/v1/admin/departments").with(user("p").roles("PLATFORM_ADMIN"))
+        var created = mvc.perform(post("/api/v1/admin/departments").with(user("p").roles("PLATFORM_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(code, "广东省测试厅", "44", "PROVINCE"))))
                 .andReturn().getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
@@ -153,18 +154,18 @@ class DepartmentApiTest {
         assertThat(json.readTree(get("/api/v1/departments/" + code).body()).get("name").asString())
                 .isEqualTo("广东省测试厅");
 
-        var updated = mvc.perform(put("/api/v1/admin/departments/" + code).with(user("p").roles("PLATFORM_ADMIN"))
+        var updated = mvc.perform(put("/api/v1/admin/departments/" + code).with(user("p").roles("PLATFORM_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(code, "广东省测验厅", "44", "PROVINCE"))))
                 .andReturn().getResponse();
         assertThat(updated.getStatus()).isEqualTo(200);
         assertThat(json.readTree(get("/api/v1/departments/" + code).body()).get("name").asString())
                 .isEqualTo("广东省测验厅");
 
-        var mismatch = mvc.perform(put("/api/v1/admin/departments/" + code).with(user("p").roles("PLATFORM_ADMIN"))
+        var mismatch = mvc.perform(put("/api/v1/admin/departments/" + code).with(user("p").roles("PLATFORM_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(STREET, "改名", "44", "PROVINCE"))))
                 .andReturn().getResponse();
         assertThat(mismatch.getStatus()).isEqualTo(400);
-        var missing = mvc.perform(put("/api/v1/admin/departments/" + UNKNOWN).with(user("p").roles("PLATFORM_ADMIN"))
+        var missing = mvc.perform(put("/api/v1/admin/departments/" + UNKNOWN).with(user("p").roles("PLATFORM_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(form(UNKNOWN, "无", "44", "PROVINCE"))))
                 .andReturn().getResponse();
         assertThat(missing.getStatus()).isEqualTo(404);
@@ -172,7 +173,7 @@ class DepartmentApiTest {
     }
 
     private void assertAdminProblem(DepartmentForm f, int status, String code) throws Exception {
-        var r = mvc.perform(post("/api/v1/admin/departments").with(user("p").roles("PLATFORM_ADMIN"))
+        var r = mvc.perform(post("/api/v1/admin/departments").with(user("p").roles("PLATFORM_ADMIN")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content(body(f))).andReturn().getResponse();
         assertThat(r.getStatus()).as(code).isEqualTo(status);
         assertThat(json.readTree(r.getContentAsString()).get("code").asString()).isEqualTo(code);

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.Chromium;
 import org.yiwang.IntegrationTest;
+import org.yiwang.identity.StaffLogin;
+import org.yiwang.identity.staff.Totp;
 
 /**
  * Every kind of page passes axe-core's WCAG 2.1 A and AA rules (contrast, labels, landmarks, names of links and
@@ -33,6 +38,8 @@ class AccessibilityTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext application;
 
     @BeforeAll
     static void launch() throws IOException {
@@ -55,7 +62,7 @@ class AccessibilityTest {
     @ValueSource(strings = {"/", "/search?q=营业执照", "/search?theme=SOCIAL_SECURITY&audience=PERSON",
             "/items/11440300007542144J2000108000000", "/departments", "/departments/11440300MB2C922610",
             "/items/NOPE", "/login", "/?lang=en", "/items/11440300007542144J2000108000000?lang=en",
-            "/account/login", "/account/login?method=sms", "/account/register", "/account/reset",
+            "/account/login", "/account/login?method=sms", "/account/register", "/account/reset", "/dev/staff-codes",
             "/items/11440304007550312P0700114001000?s.military=yes&show=1",
             "/items/1144030500755089XE0500115000000?s.disabled=yes&show=1",
             "/items/1144030500755089XE0500115000000?lang=en"})
@@ -72,17 +79,56 @@ class AccessibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"/admin", "/admin/items/new", "/admin/items/11440300MB2C9226100100132000000/edit",
             "/admin/items/11440300MB2C9226100100132000000", "/admin/items/11440300MB2C9226100100132000000/history",
-            "/admin/calendar", "/admin/departments", "/admin/integrity"})
+            "/admin/calendar", "/admin/departments", "/admin/integrity", "/admin/staff",
+            "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.getByLabel("用户名").fill("admin");
-            page.getByLabel("密码").fill("Admin@12345");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-            page.waitForURL(url("/admin"));
+            StaffLogin.browser(application, page, url(""), "admin");
             page.navigate(url(path));
             assertThat(violations(page)).as(path).isEmpty();
+        }
+    }
+
+    /** The login steps (code, enrolment, forced password change) and the answer to a new account. */
+    @org.junit.jupiter.api.Test
+    void staffLoginStepsHaveNoViolations() {
+        String username = "a11y-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String temporary;
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            StaffLogin.Account admin = StaffLogin.like(application, "ft-admin");
+            page.navigate(url("/login"));
+            page.getByLabel("用户名").fill(admin.username());
+            page.getByLabel("密码").fill(admin.password());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下一步")).click();
+            page.waitForURL(url("/login/code"));
+            assertThat(violations(page)).as("code").isEmpty();
+            page.getByLabel("动态验证码").fill(admin.code());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.waitForURL(url("/admin"));
+
+            page.navigate(url("/admin/staff/new"));
+            page.getByLabel("用户名").fill(username);
+            page.getByLabel("姓名").fill("无障碍测试");
+            page.getByLabel("窗口人员").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("创建账号")).click();
+            temporary = page.locator("#temporary-password code").textContent().strip();
+            assertThat(violations(page)).as("created").isEmpty();
+        }
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.getByLabel("用户名").fill(username);
+            page.getByLabel("密码").fill(temporary);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下一步")).click();
+            page.waitForURL(url("/login/enrol"));
+            assertThat(violations(page)).as("enrol").isEmpty();
+            String secret = page.locator("#totp-secret").textContent().replace(" ", "");
+            page.getByLabel("输入应用显示的6位数字").fill(Totp.code(secret, Instant.now()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成绑定")).click();
+            page.waitForURL(url("/login/password"));
+            assertThat(violations(page)).as("password").isEmpty();
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.BrowserTest;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.ItemSearch;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.portal.admin.PlatformAdminPagesTest;
 
 /** The portal and the admin console in a real Chromium, against the whole platform with its demo data. */
@@ -29,6 +31,8 @@ class PortalBrowserTest extends BrowserTest {
 
     @Autowired
     ItemSearch search;
+    @Autowired
+    ApplicationContext application;
 
     @BeforeEach
     void waitForTheSearchIndex() throws InterruptedException {
@@ -144,7 +148,7 @@ class PortalBrowserTest extends BrowserTest {
 
     @Test
     void platformAdminLoadsAYearAndSeesItListed() {
-        login("admin", "Admin@12345");
+        login("admin");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("平台管理")).click();
         assertThat(page).hasURL(url("/admin/calendar"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("工作日历").setLevel(1)))
@@ -201,16 +205,11 @@ class PortalBrowserTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-history.png")));
     }
 
-    private void login(String username) {
-        login(username, "Demo@12345");
-    }
-
-    private void login(String username, String password) {
+    /** Logs a fresh copy of the demo account in, from the console's redirect to the login page. */
+    private void login(String demoAccount) {
         page.navigate(url("/admin"));
         assertThat(page).hasURL(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        StaffLogin.browser(application, page, url(""), demoAccount);
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin(\\?continue)?$"));
     }
 }

@@ -91,12 +91,6 @@ class PortalPagesTest {
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
     }
 
-    @Test
-    void failedLoginShowsTheChineseMessage() throws Exception {
-        HttpResponse<String> page = get("/login?error", null);
-        assertThat(page.body()).contains("用户名或密码错误").contains("role=\"alert\"");
-    }
-
     private HttpResponse<String> get(String path, String acceptLanguage) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html");
         if (acceptLanguage != null) {

@@ -9,15 +9,15 @@ import java.net.UnknownHostException;
  * {@code server.forward-headers-strategy} so that it is the client's. {@link #maskedAddress()} is what the login
  * history keeps: the /24 network for IPv4, the /48 for IPv6.
  */
-record ClientInfo(String address, String userAgent) {
+public record ClientInfo(String address, String userAgent) {
 
-    static ClientInfo of(HttpServletRequest request) {
+    public static ClientInfo of(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         agent = agent == null ? "" : agent.strip();
         return new ClientInfo(request.getRemoteAddr(), agent.length() > 300 ? agent.substring(0, 300) : agent);
     }
 
-    String maskedAddress() {
+    public String maskedAddress() {
         if (address.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
             return address.substring(0, address.lastIndexOf('.')) + ".0/24";
         }

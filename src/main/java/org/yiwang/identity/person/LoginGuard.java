@@ -12,10 +12,10 @@ import org.yiwang.shared.BusinessException;
 
 /**
  * Brute-force protection (see the package documentation): failures per login subject with locks that double up to
- * a ceiling, and a limit of failures per client address.
+ * a ceiling, and a limit of failures per client address. Staff logins use it too, with their own subjects.
  */
 @Component
-class LoginGuard {
+public class LoginGuard {
 
     static final int FAILURES_BEFORE_LOCK = 5;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
@@ -31,7 +31,7 @@ class LoginGuard {
     }
 
     /** Refuses a client address that failed too often recently. */
-    void checkAddress(String address) {
+    public void checkAddress(String address) {
         long failures = jdbc.sql("SELECT count(*) FROM login_address_failure WHERE address = ? AND at > ?")
                 .params(address, Timestamp.from(Instant.now().minus(ADDRESS_WINDOW))).query(Long.class).single();
         if (failures >= ADDRESS_FAILURES) {
@@ -40,14 +40,14 @@ class LoginGuard {
     }
 
     /** Until when the subject is locked, if it is. */
-    Optional<Instant> lockedUntil(String subject) {
+    public Optional<Instant> lockedUntil(String subject) {
         return jdbc.sql("SELECT locked_until FROM login_guard WHERE subject = ?").param(subject)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).filter(Instant.now()::isBefore);
     }
 
     /** Counts a failure of the subject from the address; locks the subject at the fifth failure in the window. */
     @Transactional
-    void failed(String subject, String address) {
+    public void failed(String subject, String address) {
         Instant now = Instant.now();
         countAddressFailure(address, now);
         jdbc.sql("""
@@ -76,11 +76,11 @@ class LoginGuard {
     }
 
     /** An attempt refused before its credentials were looked at still counts against the address. */
-    void refused(String address) {
+    public void refused(String address) {
         countAddressFailure(address, Instant.now());
     }
 
-    void succeeded(String subject) {
+    public void succeeded(String subject) {
         jdbc.sql("DELETE FROM login_guard WHERE subject = ?").param(subject).update();
     }
 

@@ -47,7 +47,7 @@ public class PersonPasswords {
     }
 
     /** Spends the time of one comparison, for a login name that matches no account. */
-    void compareWithDecoy(String password) {
+    public void compareWithDecoy(String password) {
         encoder.matches(password, decoy);
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Natural-person accounts (自然人账号): the demo population base, registration, password and SMS login with
  * brute-force protection, password reset (找回密码), login history and the citizens' sessions. Internal to the
- * identity module.
+ * identity module; the staff login ({@code staff}) shares the brute-force protection, the login history, the
+ * password hashing and the data protection.
  *
  * <h2>Assurance levels (实名认证等级)</h2>
  * {@link org.yiwang.identity.AssuranceLevel}: 2 format checked (格式校验); 3 ID number and name confirmed against the

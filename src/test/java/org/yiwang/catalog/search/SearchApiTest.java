@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.OnlineDepth;
 import org.yiwang.catalog.PublishedItem;
 import org.yiwang.catalog.ServiceObject;
 import org.yiwang.catalog.Theme;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.shared.CreditCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -38,8 +39,11 @@ class SearchApiTest {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ApplicationContext context;
 
     final HttpClient http = HttpClient.newHttpClient();
+    StaffLogin.Session staff;
 
     HttpResponse<String> get(String query) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/items?" + query))
@@ -186,11 +190,10 @@ class SearchApiTest {
     }
 
     void admin(String path, String body) throws Exception {
-        String auth = Base64.getEncoder().encodeToString("scjg-admin:Demo@12345".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/admin/items" + path))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (staff == null) {
+            staff = StaffLogin.session(context, port, "scjg-admin");
+        }
+        HttpResponse<String> response = staff.send("POST", "/api/v1/admin/items" + path, body);
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
     }
 }

@@ -59,11 +59,13 @@ import java.util.Map;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.yiwang.identity.AccountId;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.enterprise.Enterprises;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 
@@ -82,6 +84,8 @@ class OidcProviderTest {
     static final ClientAuthentication DEPT = new ClientSecretBasic(new ClientID("dept-system"),
             new Secret("dept-system-secret"));
 
+    @Autowired
+    ApplicationContext context;
     @LocalServerPort
     int port;
     @Autowired
@@ -313,10 +317,8 @@ class OidcProviderTest {
                 {"clientId":"social-security","name":"社保业务系统","type":"CONFIDENTIAL",
                  "redirectUris":["https://sb.example.gov.cn/callback"],"scopes":["openid","idcard"],
                  "grantTypes":["authorization_code"]}""";
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/admin/oidc-clients")).header("Content-Type", "application/json")
-                .header("Authorization", basic("admin", "Admin@12345"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = StaffLogin.session(context, port, "admin")
+                .send("POST", "/api/v1/admin/oidc-clients", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return created.body().replaceAll("(?s).*\"clientSecret\":\"([^\"]+)\".*", "$1");
     }

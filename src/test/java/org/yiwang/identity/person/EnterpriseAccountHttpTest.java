@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
+import org.yiwang.identity.LoopbackClient;
 
 /** Claiming enterprises, authorising and revoking agents, and switching into an enterprise, over HTTP. */
 @IntegrationTest

@@ -15,12 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.yiwang.IntegrationTest;
-import org.yiwang.identity.person.LoopbackClient.Response;
+import org.yiwang.identity.LoopbackClient.Response;
+import org.yiwang.identity.LoopbackClient;
+import org.yiwang.identity.StaffLogin;
 
 /**
  * Registration, login, lockout, SMS codes, login history and sessions of natural persons over HTTP. Each test talks
@@ -36,6 +39,8 @@ class PersonAccountHttpTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -346,9 +351,11 @@ class PersonAccountHttpTest {
         assertThat(admin.location()).endsWith("/login");
 
         LoopbackClient staff = client(46);
+        StaffLogin.Account platformAdmin = StaffLogin.like(context, "admin");
         staff.get("/login");
-        assertThat(staff.post("/login", Map.of("username", "admin", "password", "Admin@12345")).location())
-                .endsWith("/admin");
+        assertThat(staff.post("/login", Map.of("username", platformAdmin.username(), "password",
+                platformAdmin.password())).location()).endsWith("/login/code");
+        assertThat(staff.post("/login/code", Map.of("code", platformAdmin.code())).location()).endsWith("/admin");
         assertThat(staff.get("/admin").status()).isEqualTo(200);
         Response account = staff.get("/account");
         assertThat(account.status()).isEqualTo(302);

@@ -46,6 +46,7 @@ import org.yiwang.calendar.LoadedYear;
 import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.department.Department;
 import org.yiwang.department.Departments;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.shared.CreditCode;
 
 /**
@@ -97,7 +98,7 @@ public class PlatformAdminPagesTest {
 
     @Test
     void departmentAdministratorsGetTheChinese403PageAndNoPlatformMenu() throws Exception {
-        String session = logIn("scjg-admin", "Demo@12345");
+        String session = logIn("scjg-admin");
         for (String path : PLATFORM_PAGES) {
             HttpResponse<String> page = send(request(path, session).build());
             assertThat(page.statusCode()).as(path).isEqualTo(403);
@@ -116,7 +117,7 @@ public class PlatformAdminPagesTest {
 
     @Test
     void platformAdministratorsOpenEveryPageFromTheMenu() throws Exception {
-        String session = logIn("admin", "Admin@12345");
+        String session = logIn("admin");
         HttpResponse<String> console = send(request("/admin", session).build());
         assertThat(console.body()).contains("<a href=\"/admin/calendar\">平台管理</a>");
         Map<String, String> headings = Map.of("/admin/calendar", "<h1>工作日历</h1>",
@@ -314,26 +315,9 @@ public class PlatformAdminPagesTest {
         });
     }
 
-    /** Logs in through the login form like a browser; returns the session cookie. */
-    private String logIn(String username, String password) throws Exception {
-        HttpResponse<String> form = send(request("/login", null).build());
-        String session = cookie(form);
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(token.find()).isTrue();
-        String body = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
-        HttpResponse<String> done = send(request("/login", session)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        return done.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("YIWANG_SESSION="))
-                ? cookie(done) : session;
-    }
-
-    private static String cookie(HttpResponse<String> response) {
-        String c = response.headers().allValues("Set-Cookie").stream().filter(s -> s.startsWith("YIWANG_SESSION="))
-                .findFirst().orElseThrow();
-        return c.substring(0, c.indexOf(';'));
+    /** Logs a fresh copy of the demo account in through the login pages; returns the session cookie. */
+    private String logIn(String demoAccount) {
+        return StaffLogin.session(context, port, demoAccount).cookie();
     }
 
     private HttpRequest.Builder request(String path, String session) {

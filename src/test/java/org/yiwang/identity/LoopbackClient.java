@@ -1,4 +1,4 @@
-package org.yiwang.identity.person;
+package org.yiwang.identity;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,15 +17,16 @@ import java.util.stream.Collectors;
 
 /**
  * A minimal browser over plain HTTP/1.0 that connects from a chosen loopback address (127.0.0.N), so that tests of
- * per-address limits do not disturb each other. Keeps the session cookie and the last page's CSRF token.
+ * per-address limits do not disturb each other. Keeps the session cookie and the last page's CSRF token. Citizens'
+ * and staff logins use it.
  */
-final class LoopbackClient {
+public final class LoopbackClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    record Response(int status, Map<String, List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
 
-        String location() {
+        public String location() {
             return headers.getOrDefault("location", List.of("")).get(0);
         }
     }
@@ -36,35 +37,35 @@ final class LoopbackClient {
     private String session;
     private String csrf;
 
-    LoopbackClient(int port, String localAddress) {
+    public LoopbackClient(int port, String localAddress) {
         this.port = port;
         this.localAddress = localAddress;
     }
 
-    LoopbackClient userAgent(String agent) {
+    public LoopbackClient userAgent(String agent) {
         this.userAgent = agent;
         return this;
     }
 
-    String session() {
+    public String session() {
         return session;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, null, Map.of());
     }
 
     /** Posts a form with the CSRF token of the last page seen (fetching the login page first if none). */
-    Response post(String path, Map<String, String> form) {
+    public Response post(String path, Map<String, String> form) {
         return postForm(path, form, Map.of());
     }
 
     /** Posts as htmx does, e.g. the "获取验证码" button. */
-    Response postHtmx(String path, Map<String, String> form) {
+    public Response postHtmx(String path, Map<String, String> form) {
         return postForm(path, form, Map.of("HX-Request", "true"));
     }
 
