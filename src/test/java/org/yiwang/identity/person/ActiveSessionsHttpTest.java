@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.identity.LoopbackClient;
 import org.yiwang.IntegrationTest;
-import org.yiwang.identity.person.LoopbackClient.Response;
+import org.yiwang.identity.LoopbackClient.Response;
 
 /** 登录设备: the account page lists the sessions the account is logged in on, each of which can be ended. */
 @IntegrationTest

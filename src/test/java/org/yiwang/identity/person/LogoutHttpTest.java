@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.IntegrationTest;
-import org.yiwang.identity.person.LoopbackClient.Response;
+import org.yiwang.identity.LoopbackClient;
+import org.yiwang.identity.LoopbackClient.Response;
+import org.yiwang.identity.StaffLogin;
 
 /**
  * A citizen and a staff member logged in in the same browser (one session cookie): each logout ends only its own
@@ -19,6 +22,9 @@ class LogoutHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     PersonAccounts accounts;
@@ -85,12 +91,14 @@ class LogoutHttpTest {
         assertThat(sessionRepository.findByPrincipalName(citizen.accountId().value())).isEmpty();
     }
 
-    /** One browser with the staff member {@code admin} and the citizen logged in. */
+    /** One browser with a platform administrator and the citizen logged in. */
     private LoopbackClient bothLoggedIn(int host, PersonAccount citizen) {
         LoopbackClient browser = new LoopbackClient(port, "127.0.0." + host);
+        StaffLogin.Account admin = StaffLogin.like(context, "admin");
         browser.get("/login");
-        assertThat(browser.post("/login", Map.of("username", "admin", "password", "Admin@12345")).location())
-                .endsWith("/admin");
+        assertThat(browser.post("/login", Map.of("username", admin.username(), "password", admin.password()))
+                .location()).endsWith("/login/code");
+        assertThat(browser.post("/login/code", Map.of("code", admin.code())).location()).endsWith("/admin");
         browser.get("/account/login");
         assertThat(browser.post("/account/login/password", Map.of("loginName", citizen.mobile(),
                 "password", TestPersons.PASSWORD)).status()).isEqualTo(302);

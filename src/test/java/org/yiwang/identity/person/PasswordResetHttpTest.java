@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yiwang.identity.LoopbackClient;
 import org.yiwang.IntegrationTest;
-import org.yiwang.identity.person.LoopbackClient.Response;
+import org.yiwang.identity.LoopbackClient.Response;
 
 /** 找回密码 over HTTP: the code read from the development outbox page, as a person would read their phone. */
 @IntegrationTest
