@@ -8,17 +8,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.BrowserTest;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.ItemContent;
+import org.yiwang.identity.StaffLogin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Adding and removing application-form rows on the item edit page in Chromium, with the site's own script. */
 @IntegrationTest
 class ItemFormBrowserTest extends BrowserTest {
 
+    @Autowired
+    ApplicationContext application;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -27,7 +31,7 @@ class ItemFormBrowserTest extends BrowserTest {
     @Test
     void staffAddRemoveAndSaveFormFields() {
         String code = "11440300MB2C922610" + "7%012d".formatted(System.nanoTime() % 1_000_000_000_000L);
-        logIn("scjg-admin", "Demo@12345");
+        logIn("scjg-admin");
         page.navigate(url("/admin/items/new"));
         page.getByLabel("事项名称").fill("食品经营许可（浏览器表单测试）");
         page.getByLabel("实施编码").fill(code);
@@ -89,11 +93,8 @@ class ItemFormBrowserTest extends BrowserTest {
                 .setPath(SCREENSHOTS.resolve("guide-form.png")));
     }
 
-    private void logIn(String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    private void logIn(String template) {
+        StaffLogin.browser(application, page, url(""), template);
         page.waitForURL(url("/admin"));
     }
 }

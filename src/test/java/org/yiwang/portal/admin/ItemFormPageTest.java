@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 import org.yiwang.catalog.ApplicationForm;
 import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.ItemContent;
+import org.yiwang.identity.StaffLogin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +45,8 @@ class ItemFormPageTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext application;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
@@ -51,7 +55,7 @@ class ItemFormPageTest {
 
     @Test
     void theFormAndPreReviewAreSavedShownAndKeptWhenTheItemIsEditedAgain() throws Exception {
-        String session = logIn("scjg-admin", "Demo@12345");
+        String session = logIn("scjg-admin");
         String code = newCode();
         Map<String, List<String>> values = newItem(session, code);
         set(values, "applicationForm.fields[0].label", "企业名称");
@@ -109,7 +113,7 @@ class ItemFormPageTest {
 
     @Test
     void badFieldsAreRefusedNextToTheirInputsAndNothingIsSaved() throws Exception {
-        String session = logIn("scjg-admin", "Demo@12345");
+        String session = logIn("scjg-admin");
         String code = newCode();
         Map<String, List<String>> values = newItem(session, code);
         set(values, "applicationForm.fields[0].label", "主体业态");
@@ -218,18 +222,9 @@ class ItemFormPageTest {
                 .replace("&amp;", "&");
     }
 
-    /** Logs in through the staff login form like a browser; returns the session cookie. */
-    private String logIn(String username, String password) throws Exception {
-        HttpResponse<String> form = get("/login", null);
-        String session = cookie(form);
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> done = post("/login", session, Map.of("username", List.of(username),
-                "password", List.of(password), "_csrf", List.of(token.group(1))));
-        assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(done.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        return done.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("YIWANG_SESSION="))
-                ? cookie(done) : session;
+    /** Logs a copy of the demo account in through the staff login pages; returns the session cookie. */
+    private String logIn(String template) {
+        return StaffLogin.session(application, port, template).cookie();
     }
 
     private static String cookie(HttpResponse<String> response) {
