@@ -1,8 +1,9 @@
 package org.yiwang.cases;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import org.yiwang.identity.ActingFor;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.SmsSender;
 import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.Masking;
 
 /**
@@ -69,26 +71,42 @@ class CaseNotifications {
 
     List<CaseMessage> forApplicant(Applicant applicant) {
         ActingFor acting = applicant.acting();
-        return list(acting == null ? "PERSON" : "ENTERPRISE",
-                acting == null ? applicant.person().accountId().value() : acting.creditCode(), null);
+        return list(acting == null ? "m.recipient_kind = 'PERSON' AND m.recipient = :me"
+                        : "m.recipient_kind = 'ENTERPRISE' AND m.recipient = :me",
+                Map.of("me", acting == null ? applicant.person().accountId().value() : acting.creditCode()));
     }
 
+    /** Messages to the member, and to the groups of unclaimed tasks the member may take. */
     List<CaseMessage> forStaff(Staff staff) {
-        return list("STAFF", staff.username(), staff);
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", staff.username());
+        StringBuilder where = new StringBuilder("(m.recipient_kind = 'STAFF' AND m.recipient = :me)");
+        for (StaffRole role : List.of(StaffRole.WINDOW_CLERK, StaffRole.REVIEWER, StaffRole.APPROVER)) {
+            if (staff.has(role)) {
+                boolean department = StaffAccess.DEPARTMENT_ROLES.contains(role);
+                params.put(role.name(), role.name() + "@" + (department ? staff.departmentCode().value()
+                        : StaffAccess.regionPrefix(staff) + "%"));
+                where.append(" OR (m.recipient_kind = 'GROUP' AND m.recipient ").append(department ? "=" : "LIKE")
+                        .append(" :").append(role.name()).append(")");
+            }
+        }
+        return list(where.toString(), params);
     }
 
-    private List<CaseMessage> list(String kind, String recipient, @Nullable Staff staff) {
-        return jdbc.sql("""
-                SELECT m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at, c.department_code, c.region_code
+    private List<CaseMessage> list(String where, Map<String, Object> params) {
+        var statement = jdbc.sql("""
+                SELECT m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at
                 FROM service_case_message m JOIN service_case c ON c.id = m.case_id
-                WHERE m.recipient_kind = ? AND m.recipient = ? ORDER BY m.created_at DESC, m.id DESC LIMIT 100""")
-                .params(kind, recipient)
-                .query((rs, n) -> {
-                    Timestamp read = rs.getTimestamp("read_at");
-                    return new CaseMessage(rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"),
-                            rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
-                            read == null ? null : read.toInstant());
-                }).list();
+                WHERE""" + " " + where + " ORDER BY m.created_at DESC, m.id DESC LIMIT 100");
+        for (var e : params.entrySet()) {
+            statement = statement.param(e.getKey(), e.getValue());
+        }
+        return statement.query((rs, n) -> {
+            Timestamp read = rs.getTimestamp("read_at");
+            return new CaseMessage(rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"),
+                    rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
+                    read == null ? null : read.toInstant());
+        }).list();
     }
 
     static String group(CaseRecord c) {

@@ -30,6 +30,8 @@ class CaseApiTest extends CaseTestBase {
 
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.yiwang.identity.enterprise.Enterprises enterprises;
 
     JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
@@ -154,6 +156,23 @@ class CaseApiTest extends CaseTestBase {
         HttpResponse<String> system = get("/api/v1/me/applications", TestTokens.client(keys, base()));
         assertThat(system.statusCode()).isEqualTo(403);
         assertThat(body(system).get("code").asString()).isEqualTo("CASES_NOT_AN_APPLICANT");
+    }
+
+    @Test
+    void aTokenActingForAnEnterpriseSeesTheEnterprisesCases() {
+        enterprises.claim(profile(WANG_WU).accountId(), "91440306MA5J9C4R1M", "深圳市宝安振华精密制造有限公司");
+        String item = item(NANSHAN, 20);
+        String company = token(WANG_WU, "91440306MA5J9C4R1M", "enterprise");
+        long draft = draftWithUpload(company, item);
+        HttpResponse<String> submitted = postJson("/api/v1/applications", company, "{\"draftId\":" + draft + "}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        assertThat(body(submitted).get("applicant").get("kind").asString()).isEqualTo("ENTERPRISE");
+        String number = body(submitted).get("caseNumber").asString();
+        assertThat(get("/api/v1/me/applications", company).body()).contains(number);
+        assertThat(get("/api/v1/applications/" + number, token(WANG_WU)).statusCode())
+                .as("not the person's own case").isEqualTo(404);
+        assertThat(get("/api/v1/me/applications", token(LI_NA, "91440306MA5J9C4R1M", "enterprise")).statusCode())
+                .as("not this enterprise's representative").isEqualTo(401);
     }
 
     @Test

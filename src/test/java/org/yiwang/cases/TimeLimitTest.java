@@ -147,6 +147,7 @@ class TimeLimitTest extends CaseTestBase {
     void overdueCasesAreMarkedAndTheirHandlerToldOnce() {
         today(LocalDate.of(2025, 3, 3));
         String number = accepted(applicant(ZHANG_SAN), item(FUTIAN, 10), clerk);
+        String unclaimed = accepted(applicant(ZHANG_SAN), item(FUTIAN, 10), clerk);
         workbench.claim(reviewer, number, null);
         today(LocalDate.of(2025, 3, 19));
         CaseView late = staffView(number);
@@ -156,6 +157,11 @@ class TimeLimitTest extends CaseTestBase {
         assertThat(overdue.run()).as("nothing new").isZero();
         assertThat(workbench.messages(reviewer)).filteredOn(m -> m.caseNumber().equals(number))
                 .singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo("OVERDUE"));
+        assertThat(workbench.messages(futian(StaffRole.REVIEWER))).extracting(CaseMessage::caseNumber)
+                .as("the department's reviewers are told of the unclaimed one").contains(unclaimed)
+                .doesNotContain(number);
+        assertThat(workbench.messages(nanshan(StaffRole.REVIEWER))).extracting(CaseMessage::caseNumber)
+                .doesNotContain(unclaimed);
         assertThat(staffView(number).overdue()).isTrue();
         Staff supervisor = staff(FUTIAN, "4403", StaffRole.SUPERVISOR);
         assertThat(workbench.queue(supervisor, Workbench.Queue.OVERDUE, 0).items())
