@@ -25,7 +25,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
+        // Stopped by the context (destroyMethod) after every bean that still needs the database on close (the process
+        // engine does), not by a JVM shutdown hook of its own racing the context's.
         var builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8");

@@ -213,7 +213,8 @@ class OidcConfiguration {
     @Order(-1)
     SecurityFilterChain bearerTokenApi(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
         BearerProblems problems = new BearerProblems(messages, json);
-        http.securityMatcher("/api/v1/me", "/api/v1/me/**", "/api/v1/system/**")
+        http.securityMatcher("/api/v1/me", "/api/v1/me/**", "/api/v1/system/**", "/api/v1/applications",
+                        "/api/v1/applications/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/system/**").hasAuthority("SCOPE_" + OidcScopes.API)
                         .anyRequest().authenticated())

@@ -1,0 +1,375 @@
+package org.yiwang.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.cases.CaseStore.Json;
+import org.yiwang.catalog.ItemContent;
+import org.yiwang.catalog.Material;
+import org.yiwang.identity.Applicant;
+import org.yiwang.identity.PersonProfile;
+import org.yiwang.identity.PersonProfiles;
+import org.yiwang.shared.BusinessException;
+
+/**
+ * The applicant's side of case handling (申报): drafts with their materials, submission, the applicant's own cases,
+ * supplementing a correction request (补正) and withdrawal (撤回). Every method takes the {@link Applicant} explicitly
+ * (from {@code CurrentApplicant} in the web layer) and sees only what {@link ApplicantAccess} allows: anything else
+ * answers as if it did not exist, and is logged.
+ */
+@Service
+public class Applications {
+
+    private static final Logger log = LoggerFactory.getLogger(Applications.class);
+    private static final int PAGE_SIZE = 20;
+
+    /** A draft's content; {@code null} maps keep what the draft has. */
+    public record DraftInput(String itemCode, @Nullable Map<String, String> formValues,
+            @Nullable Map<String, String> situationAnswers) {
+    }
+
+    /**
+     * What {@code POST /api/v1/applications} submits: a draft (possibly with last changes), or an application in one
+     * go ({@code itemCode}, values and answers) for items that need no uploads.
+     */
+    public record Submission(@Nullable Long draftId, @Nullable String itemCode,
+            @Nullable Map<String, String> formValues, @Nullable Map<String, String> situationAnswers) {
+    }
+
+    private final Submissions submissions;
+    private final CaseStore store;
+    private final CaseMaterials materials;
+    private final CaseViews views;
+    private final CaseTrail trail;
+    private final CaseProcess process;
+    private final CaseNotifications notifications;
+    private final TimeLimits limits;
+    private final PersonProfiles profiles;
+    private final CaseClock clock;
+    private final TransactionTemplate tx;
+
+    Applications(Submissions submissions, CaseStore store, CaseMaterials materials, CaseViews views, CaseTrail trail,
+            CaseProcess process, CaseNotifications notifications, TimeLimits limits,
+            PersonProfiles profiles, CaseClock clock, TransactionTemplate tx) {
+        this.submissions = submissions;
+        this.store = store;
+        this.materials = materials;
+        this.views = views;
+        this.trail = trail;
+        this.process = process;
+        this.notifications = notifications;
+        this.limits = limits;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    public DraftView createDraft(Applicant applicant, DraftInput input) {
+        return inTx(() -> {
+            Submissions.Item item = submissions.item(input.itemCode());
+            long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
+                    Channel.ONLINE, input.formValues(), input.situationAnswers());
+            return draftView(store.findById(id).orElseThrow());
+        });
+    }
+
+    public DraftView updateDraft(Applicant applicant, long draftId, DraftInput input) {
+        return inTx(() -> {
+            CaseRecord draft = ownDraft(applicant, draftId, true);
+            submissions.updateDraft(draft, submissions.item(draft.itemCode()), data(applicant), input.formValues(),
+                    input.situationAnswers());
+            return draftView(store.findById(draftId).orElseThrow());
+        });
+    }
+
+    public void deleteDraft(Applicant applicant, long draftId) {
+        inTx(() -> {
+            ownDraft(applicant, draftId, true);
+            store.deleteDraft(draftId);
+            return null;
+        });
+    }
+
+    public DraftView draft(Applicant applicant, long draftId) {
+        return inTx(() -> draftView(ownDraft(applicant, draftId, false)));
+    }
+
+    public List<DraftView> drafts(Applicant applicant) {
+        return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
+                .filter(d -> ApplicantAccess.ownsDraft(applicant, d)).map(this::draftView).toList());
+    }
+
+    /** Fills a material slot of the draft with an upload (replacing what filled it). */
+    public StoredMaterial uploadToDraft(Applicant applicant, long draftId, String slot, @Nullable String fileName,
+            byte[] bytes) {
+        materials.check(bytes);
+        return inTx(() -> {
+            CaseRecord draft = ownDraft(applicant, draftId, true);
+            ItemContent content = submissions.item(draft.itemCode()).content();
+            if (content.materials().stream().noneMatch(m -> m.key().equals(slot))) {
+                throw new BusinessException(CasesError.CASES_MATERIAL_UNKNOWN, slot);
+            }
+            touchDraft(draft);
+            return materials.upload(draftId, slot, fileName, bytes, actorId(applicant), clock.instant());
+        });
+    }
+
+    public void removeFromDraft(Applicant applicant, long draftId, String slot) {
+        inTx(() -> {
+            CaseRecord draft = ownDraft(applicant, draftId, true);
+            touchDraft(draft);
+            materials.remove(draftId, slot, clock.instant());
+            return null;
+        });
+    }
+
+    /**
+     * Submits an application. With an {@code Idempotency-Key} the same key of the same applicant gives the same case,
+     * also for requests racing each other: the key is unique per submitter in the database, and the loser of a race
+     * answers with the winner's case.
+     */
+    public CaseView submit(Applicant applicant, Submission submission, @Nullable String idempotencyKey) {
+        String key = Submissions.idempotencyKey(idempotencyKey);
+        String submitter = ApplicantAccess.submitterKey(applicant);
+        if (key != null) {
+            CaseRecord earlier = inTx(() -> store.findByIdempotencyKey(submitter, key).orElse(null));
+            if (earlier != null) {
+                return replay(applicant, earlier, submission);
+            }
+        }
+        try {
+            return inTx(() -> views.forApplicant(doSubmit(applicant, submission, key)));
+        } catch (DuplicateKeyException e) {
+            CaseRecord winner = inTx(() -> key == null ? null : store.findByIdempotencyKey(submitter, key)
+                    .orElse(null));
+            if (winner == null) {
+                throw e;
+            }
+            return replay(applicant, winner, submission);
+        }
+    }
+
+    private CaseView replay(Applicant applicant, CaseRecord earlier, Submission submission) {
+        if (submission.draftId() != null && submission.draftId() != earlier.id()
+                || !ApplicantAccess.maySee(applicant, earlier)) {
+            throw new BusinessException(CasesError.CASES_IDEMPOTENCY_KEY_REUSED, earlier.number());
+        }
+        return inTx(() -> views.forApplicant(store.findById(earlier.id()).orElseThrow()));
+    }
+
+    private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
+        ApplicantData data = data(applicant);
+        long id;
+        if (submission.draftId() != null) {
+            CaseRecord draft = store.lock(submission.draftId())
+                    .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
+                    .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
+            if (draft.state() != CaseState.DRAFT) {
+                if (key != null && key.equals(draft.idempotencyKey())) {
+                    return draft;
+                }
+                throw new BusinessException(CasesError.CASES_DRAFT_SUBMITTED, draft.number());
+            }
+            if (!ApplicantAccess.ownsDraft(applicant, draft)) {
+                throw new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND);
+            }
+            if (submission.formValues() != null || submission.situationAnswers() != null) {
+                submissions.updateDraft(draft, submissions.item(draft.itemCode()), data, submission.formValues(),
+                        submission.situationAnswers());
+            }
+            id = draft.id();
+        } else {
+            if (submission.itemCode() == null || submission.itemCode().isBlank()) {
+                throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, "");
+            }
+            id = submissions.createDraft(submissions.item(submission.itemCode()), data,
+                    ApplicantAccess.submitterKey(applicant), Channel.ONLINE, submission.formValues(),
+                    submission.situationAnswers());
+        }
+        CaseRecord draft = store.lock(id).orElseThrow();
+        return submissions.submit(draft, submissions.item(draft.itemCode()), data, key,
+                Actor.applicant(applicant.person()), CaseAction.SUBMIT, true, Set.of());
+    }
+
+    public CaseView view(Applicant applicant, String caseNumber) {
+        return inTx(() -> views.forApplicant(visible(applicant, caseNumber)));
+    }
+
+    /** The applicant's cases, newest first; {@code page} counts from 0. */
+    public CasePage<CaseSummary> list(Applicant applicant, int page) {
+        ApplicantAccess.Condition condition = ApplicantAccess.condition(applicant);
+        int p = Math.max(page, 0);
+        return inTx(() -> new CasePage<>(store.list(condition.where(), condition.params(), p * PAGE_SIZE, PAGE_SIZE)
+                .stream().map(views::summary).toList(), p, PAGE_SIZE, store.count(condition.where(),
+                condition.params())));
+    }
+
+    /** Uploads a material asked for by a correction request (补正). */
+    public StoredMaterial uploadSupplement(Applicant applicant, String caseNumber, String slot,
+            @Nullable String fileName, byte[] bytes) {
+        materials.check(bytes);
+        return inTx(() -> {
+            CaseRecord c = visible(applicant, caseNumber);
+            requireState(c, CaseAction.SUPPLEMENT, CaseState.CORRECTION_REQUESTED);
+            if (c.materialsRequired().stream().noneMatch(m -> m.key().equals(slot))) {
+                throw new BusinessException(CasesError.CASES_MATERIAL_UNKNOWN, slot);
+            }
+            return materials.upload(c.id(), slot, fileName, bytes, actorId(applicant), clock.instant());
+        });
+    }
+
+    /**
+     * Finishes a correction (补正提交): with corrected form values if the form was asked for, and every required
+     * material present. The case returns to the step that asked (the window before acceptance, the reviewer after);
+     * a clock stopped by the request runs again and the promised date moves by the working days it stood.
+     */
+    public CaseView supplement(Applicant applicant, String caseNumber, @Nullable Map<String, String> formValues,
+            @Nullable Integer version) {
+        return inTx(() -> {
+            CaseRecord c = visible(applicant, caseNumber);
+            expectVersion(c, version);
+            requireState(c, CaseAction.SUPPLEMENT, CaseState.CORRECTION_REQUESTED);
+            Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+            if (formValues != null) {
+                ItemContent content = submissions.item(c.itemCode()).content();
+                Map<String, String> typed = new LinkedHashMap<>(formValues);
+                c.formPrefill().keySet().forEach(typed::remove);
+                content.applicationForm().check(typed);
+                changes.put("form_values", new Json(typed));
+            }
+            Set<String> present = new java.util.HashSet<>();
+            materials.current(c.id()).forEach(m -> present.add(m.slot()));
+            var missing = c.materialsRequired().stream().filter(m -> m.required() && !present.contains(m.key()))
+                    .map(m -> org.yiwang.shared.RuleViolations.Violation.of(CasesError.CASES_MATERIAL_MISSING,
+                            "materials." + m.key(), m.key(), m.name())).toList();
+            if (!missing.isEmpty()) {
+                throw new org.yiwang.shared.RuleViolations(CasesError.CASES_MATERIALS_MISSING, missing);
+            }
+            Instant now = clock.instant();
+            LocalDate today = clock.today();
+            CaseState back = c.resumeState() == null ? CaseState.SUBMITTED : c.resumeState();
+            changes.putAll(limits.resume(c, today, now, "申请人已补正"));
+            changes.put("state", back);
+            changes.put("resume_state", null);
+            changes.put("correction_items", null);
+            changes.put("updated_at", now);
+            save(c, changes);
+            CaseRecord saved = store.findById(c.id()).orElseThrow();
+            trail.append(c.id(), now, CaseAction.SUPPLEMENT, c.currentTask(), Actor.applicant(applicant.person()),
+                    null, c.state(), back, Map.of("materials", present.stream().sorted().toList()));
+            notifications.staff(saved, "SUPPLEMENTED", "办件 " + saved.caseNumber() + " 的申请人已补正，请继续办理。");
+            return views.forApplicant(saved);
+        });
+    }
+
+    /** 撤回: the applicant gives up before the decision (result 5). */
+    public CaseView withdraw(Applicant applicant, String caseNumber, @Nullable String reason,
+            @Nullable Integer version) {
+        String why = Texts.required(reason, "撤回原因", 500);
+        return inTx(() -> {
+            CaseRecord c = visible(applicant, caseNumber);
+            expectVersion(c, version);
+            requireState(c, CaseAction.WITHDRAW, CaseState.WITHDRAWABLE.toArray(CaseState[]::new));
+            Instant now = clock.instant();
+            Map<String, @Nullable Object> changes = new LinkedHashMap<>(limits.resume(c, clock.today(), now, "申请人撤回"));
+            changes.put("state", CaseState.WITHDRAWN);
+            changes.put("resume_state", null);
+            changes.put("result_code", ResultCode.WITHDRAWN.code());
+            changes.put("result_reason", why);
+            changes.put("completed_at", now);
+            changes.put("updated_at", now);
+            changes.putAll(CaseFlow.taskColumns(null, now));
+            save(c, changes);
+            if (c.processInstanceId() != null) {
+                process.terminate(c.processInstanceId(), "申请人撤回");
+            }
+            CaseRecord saved = store.findById(c.id()).orElseThrow();
+            trail.append(c.id(), now, CaseAction.WITHDRAW, c.currentTask(), Actor.applicant(applicant.person()), why,
+                    c.state(), CaseState.WITHDRAWN, Map.of("resultCode", ResultCode.WITHDRAWN.code()));
+            notifications.applicant(saved, "WITHDRAWN", "您的办件 " + saved.caseNumber() + " 已撤回。", false);
+            return views.forApplicant(saved);
+        });
+    }
+
+    public List<CaseMessage> messages(Applicant applicant) {
+        return inTx(() -> notifications.forApplicant(applicant));
+    }
+
+    private CaseRecord visible(Applicant applicant, String caseNumber) {
+        return store.findByNumber(caseNumber).filter(c -> ApplicantAccess.maySee(applicant, c)).orElseThrow(() -> {
+            log.warn("Case {} asked for by account {}, who may not see it (or it does not exist)",
+                    Texts.loggable(caseNumber), applicant.person().accountId());
+            return new BusinessException(CasesError.CASES_CASE_NOT_FOUND);
+        });
+    }
+
+    private CaseRecord ownDraft(Applicant applicant, long draftId, boolean lock) {
+        return (lock ? store.lock(draftId) : store.findById(draftId))
+                .filter(d -> ApplicantAccess.ownsDraft(applicant, d))
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
+    }
+
+    private void touchDraft(CaseRecord draft) {
+        save(draft, Map.of("updated_at", clock.instant()));
+    }
+
+    private DraftView draftView(CaseRecord draft) {
+        ItemContent content = submissions.item(draft.itemCode()).content();
+        boolean complete;
+        try {
+            content.materialsFor(draft.situationAnswers());
+            complete = true;
+        } catch (org.yiwang.shared.RuleViolations e) {
+            complete = false;
+        }
+        List<Material> list = Submissions.draftMaterials(content, draft.situationAnswers());
+        Map<String, StoredMaterial> current = new LinkedHashMap<>();
+        materials.current(draft.id()).forEach(m -> current.put(m.slot(), m));
+        return views.draft(draft, list.stream().map(m -> new CaseView.MaterialSlot(m.key(), m.name(),
+                m.required(), current.get(m.key()))).toList(), complete);
+    }
+
+    private ApplicantData data(Applicant applicant) {
+        PersonProfile profile = profiles.profile(applicant.person().accountId()).filter(PersonProfile::active)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_NOT_AN_APPLICANT));
+        return ApplicantData.of(profile, applicant.acting());
+    }
+
+    private void save(CaseRecord c, Map<String, @Nullable Object> changes) {
+        if (!store.update(c.id(), c.version(), changes)) {
+            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
+        }
+    }
+
+    static void expectVersion(CaseRecord c, @Nullable Integer version) {
+        if (version != null && version != c.version()) {
+            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
+        }
+    }
+
+    static void requireState(CaseRecord c, CaseAction action, CaseState... allowed) {
+        for (CaseState s : allowed) {
+            if (c.state() == s) {
+                return;
+            }
+        }
+        throw new BusinessException(CasesError.CASES_STATE_CONFLICT, c.state().label(), action.label());
+    }
+
+    private static String actorId(Applicant applicant) {
+        return "person:" + applicant.person().accountId().value();
+    }
+
+    private <T> T inTx(java.util.function.Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+}

@@ -1,0 +1,152 @@
+package org.yiwang.cases;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.spring.boot.ProcessEngineConfigurationConfigurer;
+import org.flowable.task.api.Task;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiwang.identity.StaffRole;
+import org.yiwang.shared.BusinessException;
+
+/**
+ * The Flowable side of a case: starts its process instance, finds and completes its current user task, claims and
+ * releases it. Called inside the case's transaction, so the engine's changes commit or roll back with the case row.
+ * Candidate groups are {@code <StaffRole>@<scope>}; the role before the {@code @} is what the case table records as
+ * the current task's role.
+ */
+@Component
+class CaseProcess {
+
+    /** Key of the default process ({@code processes/yiwang-case.bpmn20.xml}). */
+    static final String DEFAULT_KEY = "yiwang-case";
+    /** Task definition keys the case actions complete. */
+    static final String PRE_REVIEW = "preReview";
+    static final String ACCEPT = "accept";
+    static final String REVIEW = "review";
+    static final String DECIDE = "decide";
+    static final String COMPLETE = "complete";
+
+    /** The active user task of a case. */
+    record CurrentTask(String id, String key, String name, @Nullable StaffRole role, @Nullable String assignee) {
+    }
+
+    record Started(String processInstanceId, String processDefinitionId, @Nullable CurrentTask task) {
+    }
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final JdbcClient jdbc;
+
+    CaseProcess(RuntimeService runtime, TaskService tasks, RepositoryService repository, JdbcClient jdbc) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    Started start(String itemCode, String caseNumber, String regionCode, String departmentCode, boolean preReview) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("regionCode", regionCode);
+        variables.put("departmentCode", departmentCode);
+        variables.put("preReview", preReview);
+        variables.put("caseNumber", caseNumber);
+        Optional<String> itemDefinition = jdbc.sql(
+                "SELECT process_definition_id FROM service_case_process WHERE item_code = ?")
+                .param(itemCode).query(String.class).optional();
+        ProcessInstance instance = itemDefinition
+                .map(id -> runtime.startProcessInstanceById(id, caseNumber, variables))
+                .orElseGet(() -> runtime.startProcessInstanceByKey(DEFAULT_KEY, caseNumber, variables));
+        return new Started(instance.getId(), instance.getProcessDefinitionId(), current(instance.getId()));
+    }
+
+    @Nullable CurrentTask current(String processInstanceId) {
+        List<Task> active = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
+        if (active.isEmpty()) {
+            return null;
+        }
+        Task task = active.get(0);
+        StaffRole role = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).map(CaseProcess::role).flatMap(Optional::stream).findFirst()
+                .orElse(null);
+        return new CurrentTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), role, task.getAssignee());
+    }
+
+    /** Completes the active task {@code key} as {@code username}; returns the next task, null when the process ended. */
+    @Nullable CurrentTask complete(String processInstanceId, String key, String username, String stepName) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).active()
+                .singleResult();
+        if (task == null) {
+            throw new BusinessException(CasesError.CASES_TASK_NOT_ACTIVE, stepName);
+        }
+        tasks.setAssignee(task.getId(), username);
+        tasks.complete(task.getId());
+        return current(processInstanceId);
+    }
+
+    /** Completes every remaining task as {@code username} (即办件: accepted and completed in one step). */
+    void finish(String processInstanceId, String username) {
+        for (int i = 0; i < 20; i++) {
+            CurrentTask task = current(processInstanceId);
+            if (task == null) {
+                return;
+            }
+            tasks.setAssignee(task.id(), username);
+            tasks.complete(task.id());
+        }
+        throw new IllegalStateException("process " + processInstanceId + " does not end");
+    }
+
+    /** Ends the process early (不予受理, 撤回, 退件). */
+    void terminate(String processInstanceId, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtime.deleteProcessInstance(processInstanceId, reason);
+        }
+    }
+
+    void assign(String taskId, @Nullable String username) {
+        tasks.setAssignee(taskId, username);
+    }
+
+    String definitionKeyOf(String processDefinitionId) {
+        return repository.getProcessDefinition(processDefinitionId).getKey();
+    }
+
+    static Optional<StaffRole> role(String candidateGroup) {
+        int at = candidateGroup.indexOf('@');
+        String role = at < 0 ? candidateGroup : candidateGroup.substring(0, at);
+        try {
+            return Optional.of(StaffRole.valueOf(role));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Expressions in processes see only the process variables, never the application's beans: an uploaded process
+     * cannot call into the platform.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class EngineSettings {
+
+        @Bean
+        ProcessEngineConfigurationConfigurer caseEngineSettings() {
+            return configuration -> {
+                configuration.setBeans(new HashMap<>());
+                configuration.setEnableSafeBpmnXml(true);
+            };
+        }
+    }
+}

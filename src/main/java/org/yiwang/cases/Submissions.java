@@ -1,0 +1,292 @@
+package org.yiwang.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.yiwang.cases.CaseRecord.RequiredMaterial;
+import org.yiwang.cases.CaseStore.Json;
+import org.yiwang.catalog.FormField;
+import org.yiwang.catalog.ItemContent;
+import org.yiwang.catalog.Material;
+import org.yiwang.catalog.PublishedItem;
+import org.yiwang.catalog.PublishedItems;
+import org.yiwang.catalog.TimeLimit;
+import org.yiwang.department.Department;
+import org.yiwang.department.Departments;
+import org.yiwang.identity.PersonalDataCipher;
+import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.CommonError;
+import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.ErrorCode;
+import org.yiwang.shared.RuleViolations;
+import org.yiwang.shared.RuleViolations.Violation;
+
+/**
+ * Drafts and their submission, shared by online applications and walk-ins registered at the window: the item's
+ * checks (situations, form, materials) in one round, the case number, the process instance and the first trail entry,
+ * all in the caller's transaction. Prefilled form fields are never taken from input: the stored form keeps only what
+ * was typed, and which identity datum fills each prefilled field.
+ */
+@Component
+class Submissions {
+
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    /** A published item with its department (whose region is the case's). */
+    record Item(PublishedItem item, Department department) {
+
+        ItemContent content() {
+            return item.content();
+        }
+    }
+
+    private final PublishedItems items;
+    private final Departments departments;
+    private final CaseStore store;
+    private final CaseMaterials materials;
+    private final CaseNumbers numbers;
+    private final CaseProcess process;
+    private final CaseTrail trail;
+    private final CaseNotifications notifications;
+    private final PersonalDataCipher cipher;
+    private final CaseClock clock;
+
+    Submissions(PublishedItems items, Departments departments, CaseStore store, CaseMaterials materials,
+            CaseNumbers numbers, CaseProcess process, CaseTrail trail, CaseNotifications notifications,
+            PersonalDataCipher cipher, CaseClock clock) {
+        this.items = items;
+        this.departments = departments;
+        this.store = store;
+        this.materials = materials;
+        this.numbers = numbers;
+        this.process = process;
+        this.trail = trail;
+        this.notifications = notifications;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    Item item(String code) {
+        PublishedItem item = items.find(code.strip())
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, code));
+        String department = item.content().departmentCode();
+        Department d = CreditCode.isValid(department) ? departments.find(CreditCode.of(department)).orElse(null)
+                : null;
+        if (d == null) {
+            throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, code);
+        }
+        return new Item(item, d);
+    }
+
+    static @Nullable String idempotencyKey(@Nullable String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key.strip()).matches()) {
+            throw new BusinessException(CasesError.CASES_IDEMPOTENCY_KEY_INVALID);
+        }
+        return key.strip();
+    }
+
+    long createDraft(Item item, ApplicantData applicant, String submitterKey, Channel channel,
+            @Nullable Map<String, String> values, @Nullable Map<String, String> answers) {
+        Instant now = clock.instant();
+        Map<String, @Nullable Object> columns = new LinkedHashMap<>(itemColumns(item, answers(answers)));
+        columns.putAll(applicant.columns(cipher));
+        columns.putAll(formColumns(item.content(), values(values), answers(answers)));
+        columns.put("channel", channel);
+        columns.put("submitter_key", submitterKey);
+        columns.put("state", CaseState.DRAFT);
+        columns.put("created_at", now);
+        columns.put("updated_at", now);
+        return store.insert(columns);
+    }
+
+    void updateDraft(CaseRecord draft, Item item, ApplicantData applicant, @Nullable Map<String, String> values,
+            @Nullable Map<String, String> answers) {
+        Map<String, String> newValues = values == null ? draft.formValues() : values(values);
+        Map<String, String> newAnswers = answers == null ? draft.situationAnswers() : answers(answers);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, newAnswers));
+        changes.putAll(applicant.columns(cipher));
+        changes.putAll(formColumns(item.content(), newValues, newAnswers));
+        changes.put("updated_at", clock.instant());
+        if (!store.update(draft.id(), draft.version(), changes)) {
+            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
+        }
+    }
+
+    /**
+     * Submits a locked draft: checks everything at once, gives it a case number and starts its process.
+     *
+     * @param paper material slots received on paper at the window, which count as present
+     */
+    CaseRecord submit(CaseRecord draft, Item item, ApplicantData applicant, @Nullable String idempotencyKey,
+            Actor actor, CaseAction action, boolean online, Set<String> paper) {
+        ItemContent content = item.content();
+        List<Material> list = check(draft, content, applicant, paper);
+        Instant now = clock.instant();
+        LocalDate today = clock.today();
+        Set<String> keys = list.stream().map(Material::key).collect(Collectors.toSet());
+        materials.keepOnly(draft.id(), keys, now);
+        paper.stream().filter(keys::contains).forEach(slot -> materials.receivePaper(draft.id(), slot, actor.id(), now));
+        String number = numbers.next(item.item().code(), today);
+        boolean preReview = online && content.preReview();
+        CaseState state = preReview ? CaseState.PRE_REVIEW : CaseState.SUBMITTED;
+        String region = item.department().regionCode().value();
+        CaseProcess.Started started = process.start(item.item().code(), number, region, content.departmentCode(),
+                preReview);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, draft.situationAnswers()));
+        changes.put("materials_required", new Json(list.stream()
+                .map(m -> new RequiredMaterial(m.key(), m.name(), m.required())).toList()));
+        changes.putAll(applicant.columns(cipher));
+        changes.put("case_number", number);
+        changes.put("query_code", CaseNumbers.queryCode());
+        changes.put("idempotency_key", idempotencyKey);
+        changes.put("state", state);
+        changes.put("process_instance_id", started.processInstanceId());
+        changes.put("process_definition_id", started.processDefinitionId());
+        changes.putAll(CaseFlow.taskColumns(started.task(), now));
+        changes.put("submitted_at", now);
+        changes.put("updated_at", now);
+        if (!store.update(draft.id(), draft.version(), changes)) {
+            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
+        }
+        CaseRecord saved = store.findById(draft.id()).orElseThrow();
+        trail.append(saved.id(), now, action, null, actor, null, CaseState.DRAFT, state,
+                Map.of("channel", saved.channel().name(), "itemVersion", saved.itemVersion()));
+        notifications.applicant(saved, "SUBMITTED", "您申请的“" + saved.itemName() + "”已提交，办件编号 " + number
+                + "，查询码 " + saved.queryCode() + "。", false);
+        return saved;
+    }
+
+    /** Every problem of the application at once; returns the material list of its answers. */
+    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper) {
+        List<Violation> problems = new ArrayList<>();
+        Set<ErrorCode> summaries = new HashSet<>();
+        List<Material> list = null;
+        try {
+            list = content.materialsFor(draft.situationAnswers());
+        } catch (RuleViolations v) {
+            problems.addAll(v.violations());
+            summaries.add(v.error());
+        }
+        try {
+            content.applicationForm().check(draft.formValues());
+        } catch (RuleViolations v) {
+            problems.addAll(v.violations());
+            summaries.add(v.error());
+        }
+        for (FormField f : content.applicationForm().fields()) {
+            if (f.prefill() != null && f.required() && applicant.prefill(f.prefill()).isEmpty()) {
+                problems.add(Violation.of(CasesError.CASES_ENTERPRISE_APPLICANT_REQUIRED, f.key(), f.label()));
+                summaries.add(CasesError.CASES_ENTERPRISE_APPLICANT_REQUIRED);
+            }
+        }
+        if (list != null) {
+            Set<String> present = new HashSet<>(paper);
+            materials.current(draft.id()).forEach(m -> present.add(m.slot()));
+            for (Material m : list) {
+                if (m.required() && !present.contains(m.key())) {
+                    problems.add(Violation.of(CasesError.CASES_MATERIAL_MISSING, "materials." + m.key(), m.key(),
+                            m.name()));
+                    summaries.add(CasesError.CASES_MATERIALS_MISSING);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolations(summaries.size() == 1 ? summaries.iterator().next()
+                    : CommonError.VALIDATION_FAILED, problems);
+        }
+        return list;
+    }
+
+    /** The material slots of the answers given so far: the answers' list, or every material until all are answered. */
+    static List<Material> draftMaterials(ItemContent content, Map<String, String> answers) {
+        try {
+            return content.materialsFor(answers);
+        } catch (RuleViolations e) {
+            return content.materials();
+        }
+    }
+
+    private static Map<String, @Nullable Object> itemColumns(Item item, Map<String, String> answers) {
+        ItemContent content = item.content();
+        Map<String, @Nullable Object> c = new LinkedHashMap<>();
+        c.put("item_code", item.item().code());
+        c.put("item_version", item.item().version());
+        c.put("item_name", content.name());
+        c.put("department_code", content.departmentCode());
+        c.put("region_code", item.department().regionCode().value());
+        c.put("case_type", content.caseType().name());
+        c.put("promised_days", workingDays(content.promisedLimit()));
+        c.put("pre_review", content.preReview());
+        c.put("materials_required", new Json(draftMaterials(content, answers).stream()
+                .map(m -> new RequiredMaterial(m.key(), m.name(), m.required())).toList()));
+        return c;
+    }
+
+    private static Map<String, @Nullable Object> formColumns(ItemContent content, Map<String, String> values,
+            Map<String, String> answers) {
+        Map<String, String> prefill = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>(values);
+        for (FormField f : content.applicationForm().fields()) {
+            if (f.prefill() != null) {
+                prefill.put(f.key(), f.prefill().name());
+                typed.remove(f.key());
+            }
+        }
+        Map<String, @Nullable Object> c = new LinkedHashMap<>();
+        c.put("form_values", new Json(typed));
+        c.put("form_prefill", new Json(prefill));
+        c.put("situation_answers", new Json(answers));
+        return c;
+    }
+
+    /**
+     * Promised limits are kept in working days: natural days count 5 working days per 7, a month 21 (an
+     * approximation; the catalogue's items use working days).
+     */
+    static int workingDays(TimeLimit limit) {
+        return switch (limit.unit()) {
+            case WORKING_DAY -> limit.value();
+            case NATURAL_DAY -> (int) Math.ceil(limit.value() * 5 / 7.0);
+            case MONTH -> limit.value() * 21;
+        };
+    }
+
+    private static Map<String, String> values(@Nullable Map<String, String> values) {
+        return bounded(values, 100, 2000);
+    }
+
+    private static Map<String, String> answers(@Nullable Map<String, String> answers) {
+        return bounded(answers, 50, 64);
+    }
+
+    private static Map<String, String> bounded(@Nullable Map<String, String> in, int maxEntries, int maxLength) {
+        if (in == null) {
+            return new LinkedHashMap<>();
+        }
+        if (in.size() > maxEntries) {
+            throw new BusinessException(CasesError.CASES_FORM_TOO_LARGE);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> {
+            if (k == null || k.isBlank() || k.length() > 64 || v != null && v.length() > maxLength) {
+                throw new BusinessException(CasesError.CASES_FORM_TOO_LARGE);
+            }
+            if (v != null) {
+                out.put(k.strip(), v.strip());
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,267 @@
+package org.yiwang.cases;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.yiwang.IntegrationTest;
+import org.yiwang.calendar.WorkingDayCalendar;
+import org.yiwang.catalog.ApplicationForm;
+import org.yiwang.catalog.CaseType;
+import org.yiwang.catalog.ExerciseLevel;
+import org.yiwang.catalog.HandlingForm;
+import org.yiwang.catalog.ItemAdministration;
+import org.yiwang.catalog.ItemContent;
+import org.yiwang.catalog.ItemType;
+import org.yiwang.catalog.Material;
+import org.yiwang.catalog.OnlineDepth;
+import org.yiwang.catalog.ResultType;
+import org.yiwang.catalog.ServiceObject;
+import org.yiwang.catalog.Situation;
+import org.yiwang.catalog.Theme;
+import org.yiwang.catalog.TimeLimit;
+import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.Applicant;
+import org.yiwang.identity.PersonProfile;
+import org.yiwang.identity.PersonProfiles;
+import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffPrincipal;
+import org.yiwang.identity.StaffRole;
+import org.yiwang.identity.oidc.SigningKeys;
+import org.yiwang.identity.oidc.TestTokens;
+import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.DivisionCode;
+import org.yiwang.shared.IdNumber;
+
+/**
+ * What case tests share: items published for the test (福田 and 南山 civil affairs), the demo citizens as applicants,
+ * staff of either district, small real files, the case clock (reset after each test) and HTTP helpers with bearer
+ * tokens.
+ */
+@IntegrationTest
+abstract class CaseTestBase {
+
+    /** 福田区民政局 (region 440304) and 南山区民政局 (region 440305) of the demo departments. */
+    static final String FUTIAN = "11440304007550312P";
+    static final String NANSHAN = "1144030500755089XE";
+    static final String ZHANG_SAN = "440304198503120013";
+    static final String LI_NA = "440305199007180026";
+    static final String WANG_WU = "440306197802050033";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    @Autowired
+    Applications applications;
+    @Autowired
+    Workbench workbench;
+    @Autowired
+    CaseDatasets datasets;
+    @Autowired
+    CaseProgress progress;
+    @Autowired
+    OverdueCheck overdue;
+    @Autowired
+    CaseProcesses processes;
+    @Autowired
+    ItemAdministration items;
+    @Autowired
+    PersonProfiles profiles;
+    @Autowired
+    CaseClock clock;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SigningKeys keys;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Sets the case clock to 10:00 Beijing time on {@code day}. */
+    void today(LocalDate day) {
+        clock.fix(ZonedDateTime.of(day, LocalTime.of(10, 0), WorkingDayCalendar.ZONE).toInstant());
+    }
+
+    // --- items ---
+
+    /** Publishes an item of {@code department}: material m1 always, m2 when the situation "chain" is answered yes. */
+    String item(String department, int promisedDays, boolean preReview, ApplicationForm form) {
+        String code = department + "T%012d".formatted(SEQUENCE.incrementAndGet());
+        ItemContent content = new ItemContent("000201001", code, null, "测试事项" + code.substring(18),
+                ItemType.LICENSING, department, ExerciseLevel.COUNTY, "《测试条例》第一条",
+                TimeLimit.workingDays(Math.max(20, promisedDays)), TimeLimit.workingDays(promisedDays), null,
+                promisedDays == 0 ? CaseType.IMMEDIATE : CaseType.PROMISED, 0, null, false, List.of(),
+                "符合条件的申请人", List.of(material("m1", "申请书", false), material("m2", "连锁经营证明", true)), false,
+                List.of(new Situation("chain", "是否连锁经营？", List.of(
+                        new Situation.Answer("yes", "是", List.of("m2"), List.of()),
+                        new Situation.Answer("no", "否", List.of(), List.of())))),
+                Set.of(ServiceObject.NATURAL_PERSON, ServiceObject.ENTERPRISE),
+                Set.of(HandlingForm.WINDOW, HandlingForm.ONLINE_PC), OnlineDepth.ONLINE_HANDLING, false, false, true,
+                "申请—受理—审查—决定—办结", "许可证", ResultType.CERTIFICATE, Set.of(Theme.SOCIAL_ASSISTANCE),
+                List.of("测试"), "深圳市福田区", "周一至周五", "12345", "12345", List.of(), form, preReview);
+        asPlatformAdmin(() -> {
+            items.create(content);
+            items.publish(code);
+        });
+        return code;
+    }
+
+    String item(String department, int promisedDays) {
+        return item(department, promisedDays, false, ApplicationForm.NONE);
+    }
+
+    private static Material material(String key, String name, boolean conditional) {
+        return new Material(key, name, true, conditional, Material.MaterialForm.ELECTRONIC, 1,
+                Material.MaterialSource.APPLICANT, null, null, null, null, null, null, null);
+    }
+
+    static void asPlatformAdmin(Runnable work) {
+        Staff admin = new Staff("test-admin", "测试管理员", CreditCode.of("11440300MB2C94021Y"), DivisionCode.of("4403"),
+                Set.of(StaffRole.PLATFORM_ADMIN));
+        var auth = new UsernamePasswordAuthenticationToken(new StaffPrincipal(admin, ""), null,
+                new StaffPrincipal(admin, "").getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    // --- people ---
+
+    PersonProfile profile(String idNumber) {
+        return profiles.findByIdNumber(IdNumber.of(idNumber)).orElseThrow();
+    }
+
+    Applicant applicant(String idNumber) {
+        return new Applicant(profile(idNumber).person(), null);
+    }
+
+    Applicant actingFor(String idNumber, String creditCode, String name, ActingFor.Role role) {
+        return new Applicant(profile(idNumber).person(), new ActingFor(creditCode, name, role));
+    }
+
+    static Staff staff(String department, String region, StaffRole... roles) {
+        return new Staff("s" + SEQUENCE.incrementAndGet(), "测试" + roles[0].label(), CreditCode.of(department),
+                DivisionCode.of(region), Set.of(roles));
+    }
+
+    static Staff futian(StaffRole... roles) {
+        return staff(FUTIAN, "440304", roles);
+    }
+
+    static Staff nanshan(StaffRole... roles) {
+        return staff(NANSHAN, "440305", roles);
+    }
+
+    // --- applications ---
+
+    /** A submitted application of {@code applicant} (not a chain shop: m1 only). */
+    String submit(Applicant applicant, String itemCode) {
+        DraftView draft = applications.createDraft(applicant, new Applications.DraftInput(itemCode, Map.of(),
+                Map.of("chain", "no")));
+        applications.uploadToDraft(applicant, draft.draftId(), "m1", "申请书.pdf", pdf());
+        return applications.submit(applicant, new Applications.Submission(draft.draftId(), null, null, null),
+                UUID.randomUUID().toString()).caseNumber();
+    }
+
+    /** A case of {@code item} accepted by a fresh clerk of the department's district. */
+    String accepted(Applicant applicant, String itemCode, Staff clerk) {
+        String number = submit(applicant, itemCode);
+        workbench.accept(clerk, number, null, "材料齐全");
+        return number;
+    }
+
+    CaseView staffView(String number) {
+        return workbench.view(staff(FUTIAN, "44", StaffRole.SUPERVISOR), number);
+    }
+
+    // --- files ---
+
+    static byte[] pdf() {
+        return """
+                %PDF-1.4
+                1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+                trailer << /Root 1 0 R >>
+                %%EOF
+                """.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] png() {
+        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    }
+
+    // --- HTTP ---
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    String token(String idNumber) {
+        return TestTokens.person(keys, base(), profile(idNumber).accountId().value(), "person", null);
+    }
+
+    String token(String idNumber, String creditCode, String accountType) {
+        return TestTokens.person(keys, base(), profile(idNumber).accountId().value(), accountType, creditCode);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base() + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> postJson(String path, String token, String json, String... headers) {
+        var builder = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    /** A multipart upload of one file under the part name {@code file}. */
+    HttpResponse<String> upload(String path, String token, String fileName, byte[] bytes) {
+        String boundary = "----yiwang" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+}
