@@ -53,13 +53,9 @@ final class ApplicantAccess {
                         : c.applicantKind() == ApplicantKind.ENTERPRISE && acting.creditCode().equals(c.creditCode()));
     }
 
-    /**
-     * Whether the person acts for the enterprise as an agent authorised to apply only (仅申报): such an agent sees
-     * only the cases they submitted. The scope is not on {@link ActingFor} yet; once it is, this is the single place
-     * to read it (e.g. {@code acting.scope() == APPLY_ONLY}).
-     */
+    /** An agent authorised to apply only (仅申报) sees only the cases they submitted themselves. */
     private static boolean applyOnly(ActingFor acting) {
-        return false;
+        return !acting.maySeeAllEnterpriseCases();
     }
 
     record Condition(String where, Map<String, Object> params) {

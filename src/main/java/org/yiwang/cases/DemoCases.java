@@ -56,21 +56,28 @@ class DemoCases {
     void load() {
         int before = count();
         try {
-            walkIn(FT_CLERK, "demo-ft-1", MARRIAGE, "林小红", "440304199501010069", Map.of("military", "no"),
-                    List.of("m1", "m2", "m3"), n -> { });
-            walkIn(FT_CLERK, "demo-ft-2", DIVORCE, "何军", "440304199202290136", Map.of(),
+            walkIn(FT_CLERK, "demo-ft-1", MARRIAGE, "林小红", "440304199501010069", "13700000011",
+                    marriage("440304199202290136"),
+                    Map.of("military", "no"), List.of("m1", "m2", "m3"), n -> { });
+            walkIn(FT_CLERK, "demo-ft-2", DIVORCE, "何军", "440304199202290136", "13700000012", Map.of(
+                    "partnerName", "林小红",
+                    "partnerIdNumber", "440304199501010069", "marriageDate", "2019-05-20",
+                    "marriageCertificateNumber", "J440304-2019-012345", "childrenCount", "0"), Map.of(),
                     List.of("m1", "m2", "m3", "m4"), n -> workbench.accept(FT_CLERK, n, null, "材料齐全，当场办结"));
-            online("demo-ft-3", MARRIAGE, "440304198503120013", Map.of("military", "no"), List.of("m1", "m2", "m3"),
-                    n -> { });
-            online("demo-ft-4", MARRIAGE, "44030719920611004X", Map.of("military", "yes"),
-                    List.of("m1", "m2", "m3", "m4"), n -> workbench.requestCorrection(FT_CLERK, n, null, List.of(
+            online("demo-ft-3", MARRIAGE, "440304198503120013", marriage("44030719920611004X"),
+                    Map.of("military", "no"), List.of("m1", "m2", "m3"), n -> { });
+            online("demo-ft-4", MARRIAGE, "44030719920611004X", marriage("440304198503120013"),
+                    Map.of("military", "yes"), List.of("m1", "m2", "m3", "m4"),
+                    n -> workbench.requestCorrection(FT_CLERK, n, null, List.of(
                             new CorrectionItem("m4", null, "部队出具的婚姻状况证明已超过有效期，请重新上传"),
                             new CorrectionItem("m3", null, "合影照片须为近期 2 寸半身免冠照片")), "请一次补齐"));
-            online("demo-ns-1", SUBSISTENCE, "440305199007180026", Map.of("disabled", "no", "agent", "self"),
-                    List.of("m1", "m2", "m3"), n -> { });
-            walkIn(NS_CLERK, "demo-ns-2", SUBSISTENCE, "郑浩", "440305199912120111",
+            online("demo-ns-1", SUBSISTENCE, "440305199007180026", subsistence("粤海街道", "3", "1200"),
                     Map.of("disabled", "no", "agent", "self"), List.of("m1", "m2", "m3"), n -> { });
-            walkIn(NS_CLERK, "demo-ns-3", SUBSISTENCE, "孙梅", "440306198306060122",
+            walkIn(NS_CLERK, "demo-ns-2", SUBSISTENCE, "郑浩", "440305199912120111", "13700000013",
+                    subsistence("南头街道", "1", "0"),
+                    Map.of("disabled", "no", "agent", "self"), List.of("m1", "m2", "m3"), n -> { });
+            walkIn(NS_CLERK, "demo-ns-3", SUBSISTENCE, "孙梅", "440306198306060122", "13700000014",
+                    subsistence("蛇口街道", "2", "800"),
                     Map.of("disabled", "yes", "agent", "self"), List.of("m1", "m2", "m3", "m4"),
                     n -> workbench.accept(NS_CLERK, n, null, "材料齐全"));
         } catch (RuntimeException e) {
@@ -79,24 +86,36 @@ class DemoCases {
         log.info("Demo cases: {} added", count() - before);
     }
 
-    private void walkIn(Staff clerk, String key, String item, String name, String idNumber,
+    private static Map<String, String> marriage(String partnerIdNumber) {
+        return Map.of("partnerName", "陈晓东", "partnerIdNumber", partnerIdNumber, "appointmentDate", "2026-12-18",
+                "ceremony", "参加");
+    }
+
+    private static Map<String, String> subsistence(String street, String householdSize, String monthlyIncome) {
+        return Map.of("street", street, "residenceAddress", "深圳市南山区" + street + "某社区 1 栋 101",
+                "householdSize", householdSize, "monthlyIncome", monthlyIncome,
+                "reason", "家庭成员患病，收入低于本市最低生活保障标准");
+    }
+
+    private void walkIn(Staff clerk, String key, String item, String name, String idNumber, String mobile,
+            Map<String, String> form,
             Map<String, String> answers, List<String> paper, Consumer<String> then) {
         if (store.findByIdempotencyKey("staff:" + clerk.username(), key).isPresent()) {
             return;
         }
-        CaseView c = workbench.registerWalkIn(clerk, new Workbench.WalkIn(item, name, idNumber, null, Map.of(),
+        CaseView c = workbench.registerWalkIn(clerk, new Workbench.WalkIn(item, name, idNumber, mobile, form,
                 answers, paper), key);
         then.accept(c.caseNumber());
     }
 
-    private void online(String key, String item, String idNumber, Map<String, String> answers,
-            List<String> uploads, Consumer<String> then) {
+    private void online(String key, String item, String idNumber, Map<String, String> form,
+            Map<String, String> answers, List<String> uploads, Consumer<String> then) {
         var profile = profiles.findByIdNumber(IdNumber.of(idNumber)).orElse(null);
         if (profile == null || store.findByIdempotencyKey("person:" + profile.accountId().value(), key).isPresent()) {
             return;
         }
         Applicant applicant = new Applicant(profile.person(), null);
-        DraftView draft = applications.createDraft(applicant, new Applications.DraftInput(item, Map.of(), answers));
+        DraftView draft = applications.createDraft(applicant, new Applications.DraftInput(item, form, answers));
         uploads.forEach(slot -> applications.uploadToDraft(applicant, draft.draftId(), slot, slot + ".pdf", PDF));
         CaseView c = applications.submit(applicant, new Applications.Submission(draft.draftId(), null, null, null),
                 key);

@@ -187,8 +187,10 @@ class Submissions {
         }
         for (FormField f : content.applicationForm().fields()) {
             if (f.prefill() != null && f.required() && applicant.prefill(f.prefill()).isEmpty()) {
-                problems.add(Violation.of(CasesError.CASES_ENTERPRISE_APPLICANT_REQUIRED, f.key(), f.label()));
-                summaries.add(CasesError.CASES_ENTERPRISE_APPLICANT_REQUIRED);
+                CasesError missing = f.prefill().name().startsWith("ENTERPRISE_")
+                        ? CasesError.CASES_ENTERPRISE_APPLICANT_REQUIRED : CasesError.CASES_APPLICANT_DATA_MISSING;
+                problems.add(Violation.of(missing, f.key(), f.label()));
+                summaries.add(missing);
             }
         }
         if (list != null) {

@@ -236,10 +236,9 @@ class CaseApiTest extends CaseTestBase {
 
     // --- helpers ---
 
-    /** A staff request: the demo platform administrator's login (HTTP Basic while staff sign in that way). */
+    /** A staff request: a logged-in platform administrator. */
     HttpRequest.Builder staffRequest(String path) {
-        return request(path, null).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("admin:Admin@12345".getBytes(StandardCharsets.UTF_8)));
+        return adminRequest(path);
     }
 
     HttpResponse<String> staffGet(String path) {

@@ -69,18 +69,14 @@ class CaseProcessUploadTest extends CaseTestBase {
     @Test
     void theAdminApiRefusesABadProcessInChinese() throws Exception {
         String item = item(FUTIAN, 10);
-        HttpResponse<String> refused = send(request("/api/v1/admin/items/" + item + "/process", null)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:Admin@12345".getBytes(StandardCharsets.UTF_8)))
+        HttpResponse<String> refused = send(adminRequest("/api/v1/admin/items/" + item + "/process")
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(defaultProcess().replace("id=\"complete\"", "id=\"done\"")
                         .replace("targetRef=\"complete\"", "targetRef=\"done\"")
                         .replace("sourceRef=\"complete\"", "sourceRef=\"done\""))));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("CASES_PROCESS_ELEMENT_NOT_ALLOWED", "只允许");
-        HttpResponse<String> ok = send(request("/api/v1/admin/items/" + item + "/process", null)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:Admin@12345".getBytes(StandardCharsets.UTF_8)))
+        HttpResponse<String> ok = send(adminRequest("/api/v1/admin/items/" + item + "/process")
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(defaultProcess())));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,11 +37,13 @@ import org.yiwang.catalog.Situation;
 import org.yiwang.catalog.Theme;
 import org.yiwang.catalog.TimeLimit;
 import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.PersonProfile;
 import org.yiwang.identity.PersonProfiles;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffPrincipal;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.identity.oidc.SigningKeys;
 import org.yiwang.identity.oidc.TestTokens;
@@ -64,6 +67,8 @@ abstract class CaseTestBase {
     static final String WANG_WU = "440306197802050033";
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
+    @Autowired
+    ApplicationContext application;
     @Autowired
     Applications applications;
     @Autowired
@@ -157,8 +162,12 @@ abstract class CaseTestBase {
         return new Applicant(profile(idNumber).person(), null);
     }
 
-    Applicant actingFor(String idNumber, String creditCode, String name, ActingFor.Role role) {
-        return new Applicant(profile(idNumber).person(), new ActingFor(creditCode, name, role));
+    Applicant actingFor(String idNumber, String creditCode, String name, AgentScope scope) {
+        return new Applicant(profile(idNumber).person(), ActingFor.agent(creditCode, name, scope));
+    }
+
+    Applicant representing(String idNumber, String creditCode, String name) {
+        return new Applicant(profile(idNumber).person(), ActingFor.representative(creditCode, name));
     }
 
     static Staff staff(String department, String region, StaffRole... roles) {
@@ -231,6 +240,11 @@ abstract class CaseTestBase {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request of a freshly logged-in copy of the demo platform administrator (session cookie and CSRF header). */
+    HttpRequest.Builder adminRequest(String path) {
+        return StaffLogin.session(application, port, "admin").request(path);
     }
 
     HttpRequest.Builder request(String path, String token) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.yiwang.catalog.ApplicationForm;
 import org.yiwang.catalog.FormField;
 import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
@@ -115,8 +116,7 @@ class WalkInAndFormTest extends CaseTestBase {
         enterprises.claim(profile(LI_NA).accountId(), "91440305MA5H2D8Q1B", "深圳市南山海岸餐饮管理有限公司");
         String item = item(NANSHAN, 20, false, ENTERPRISE_FORM);
         Applicant personal = applicant(LI_NA);
-        Applicant company = actingFor(LI_NA, "91440305MA5H2D8Q1B", "深圳市南山海岸餐饮管理有限公司",
-                ActingFor.Role.REPRESENTATIVE);
+        Applicant company = representing(LI_NA, "91440305MA5H2D8Q1B", "深圳市南山海岸餐饮管理有限公司");
         DraftView asPerson = applications.createDraft(personal, new Applications.DraftInput(item,
                 Map.of("purpose", "x"), Map.of("chain", "no")));
         applications.uploadToDraft(personal, asPerson.draftId(), "m1", "a.pdf", pdf());
@@ -145,6 +145,16 @@ class WalkInAndFormTest extends CaseTestBase {
         assertThat(sets.application().applicantType()).isEqualTo("2");
         assertThat(sets.application().applicantIdNumber()).isEqualTo("91440305MA5H2D8Q1B");
         assertThat(sets.application().contactName()).isEqualTo("李娜");
+
+        Applicant applyOnly = actingFor(WANG_WU, "91440305MA5H2D8Q1B", "深圳市南山海岸餐饮管理有限公司",
+                AgentScope.APPLY_ONLY);
+        assertThatThrownBy(() -> applications.view(applyOnly, submitted.caseNumber()))
+                .as("仅申报: not the enterprise's other cases").extracting("error")
+                .isEqualTo(CasesError.CASES_CASE_NOT_FOUND);
+        assertThat(applications.list(applyOnly, 0).items()).extracting(CaseSummary::caseNumber)
+                .doesNotContain(submitted.caseNumber());
+        assertThat(applications.view(actingFor(WANG_WU, "91440305MA5H2D8Q1B", "深圳市南山海岸餐饮管理有限公司",
+                AgentScope.ALL), submitted.caseNumber()).caseNumber()).isEqualTo(submitted.caseNumber());
     }
 
     @Test

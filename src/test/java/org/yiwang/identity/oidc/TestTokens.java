@@ -30,7 +30,7 @@ public final class TestTokens {
                     .jwtID(UUID.randomUUID().toString()).claim("acr", "urn:yiwang:acr:3")
                     .claim("account_type", accountType).claim("scope", "openid");
             if (creditCode != null) {
-                claims.claim("credit_code", creditCode);
+                claims.claim("credit_code", creditCode).claim("agent_scope", "ALL");
             }
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());
