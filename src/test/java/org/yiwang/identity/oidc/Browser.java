@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * A browser for the login flows: keeps cookies, follows redirects itself (to stop at a client's redirect URI, which
- * no server answers) and submits the citizen login form with the CSRF token read from the page.
+ * no server answers) and submits the citizen or the staff login form with the CSRF token read from the page.
  */
 final class Browser {
 
@@ -52,6 +52,15 @@ final class Browser {
      * citizen login page it logs in with the given credentials (if any) and goes on.
      */
     String follow(String url, String stopAt, String loginName, String password) {
+        return follow(url, stopAt, loginName, password, false);
+    }
+
+    /** Like {@link #follow}, logging in on the staff login page ({@code /login}) instead. */
+    String followAsStaff(String url, String stopAt, String username, String password) {
+        return follow(url, stopAt, username, password, true);
+    }
+
+    private String follow(String url, String stopAt, String loginName, String password, boolean staff) {
         visited.clear();
         String current = url;
         for (int hops = 0; hops < 20; hops++) {
@@ -64,7 +73,15 @@ final class Browser {
                 current = absolute(response.headers().firstValue("Location").orElseThrow());
                 continue;
             }
-            if (current.contains("/account/login") && loginName != null) {
+            if (staff && URI.create(current).getPath().equals("/login") && loginName != null) {
+                HttpResponse<String> login = postForm("/login", Map.of("username", loginName,
+                        "password", password, "_csrf", csrf(response.body())));
+                loginName = null;
+                current = absolute(login.headers().firstValue("Location").orElseThrow(
+                        () -> new AssertionError("staff login refused: " + login.statusCode())));
+                continue;
+            }
+            if (!staff && current.contains("/account/login") && loginName != null) {
                 HttpResponse<String> login = postForm("/account/login/password", Map.of("loginName", loginName,
                         "password", password, "_csrf", csrf(response.body())));
                 loginName = null;
