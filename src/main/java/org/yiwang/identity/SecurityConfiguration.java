@@ -67,7 +67,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/integrity")
+                        .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/clients/**",
+                                "/admin/integrity")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
