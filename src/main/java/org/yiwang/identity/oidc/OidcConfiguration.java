@@ -62,9 +62,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The OpenID Connect provider (Spring Authorization Server) and the bearer-token API. Two filter chains ahead of the
  * citizens' and the staff chains: the provider's endpoints (discovery, JWKS, authorize, token, userinfo, logout,
- * introspection, revocation), where the logged-in citizen of the portal is the user (single sign-on) and an anonymous
- * one is sent to {@code /account/login} and back; and {@code /api/v1/me/**} and {@code /api/v1/system/**}, which take
- * only bearer tokens of this issuer. Clients, authorizations and consents are kept in PostgreSQL.
+ * introspection, revocation), where the user is the citizen logged in on the portal or, for a client that signs in
+ * staff, the staff member logged in at {@code /login} (single sign-on either way; an anonymous user is sent to that
+ * login and back, see {@link SignInAudience}); and {@code /api/v1/me/**} (persons), {@code /api/v1/staff/**} (staff)
+ * and {@code /api/v1/system/**} (client credentials with scope {@code api}), which take only bearer tokens of this
+ * issuer. Clients, authorizations and consents are kept in PostgreSQL; the provider's endpoints see only enabled
+ * clients.
  */
 @Configuration(proxyBeanMethods = false)
 class OidcConfiguration {
