@@ -79,7 +79,8 @@ class SecurityConfiguration {
         var denied = new AccessDeniedHandlerImpl();
         var trust = new AuthenticationTrustResolverImpl();
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/integrity")
+                        .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/clients/**",
+                                "/admin/integrity")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(

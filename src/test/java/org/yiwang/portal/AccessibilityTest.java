@@ -80,7 +80,8 @@ class AccessibilityTest {
     @ValueSource(strings = {"/admin", "/admin/items/new", "/admin/items/11440300MB2C9226100100132000000/edit",
             "/admin/items/11440300MB2C9226100100132000000", "/admin/items/11440300MB2C9226100100132000000/history",
             "/admin/calendar", "/admin/departments", "/admin/integrity", "/admin/staff",
-            "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me"})
+            "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me",
+            "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();

@@ -11,6 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refusals of the bearer-token API as RFC 9457 problem details (like every other API refusal), with the
- * {@code WWW-Authenticate} header of RFC 6750: 401 for a missing, malformed, tampered, expired or foreign token, 403
- * for a token without the needed scope.
+ * {@code WWW-Authenticate} header of RFC 6750: 401 for a missing, malformed, tampered, expired, revoked or foreign
+ * token (or one of a disabled staff account), 403 for a token of the wrong kind of account or without the needed
+ * scope.
  */
 final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -46,7 +48,21 @@ final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHand
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
         bearerDenied.handle(request, response, e);
-        write(request, response, OidcError.IDENTITY_OIDC_INSUFFICIENT_SCOPE, OidcScopes.API);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/v1/staff")) {
+            write(request, response, OidcError.IDENTITY_OIDC_NOT_STAFF);
+        } else if (path.startsWith("/api/v1/me")) {
+            write(request, response, OidcError.IDENTITY_OIDC_NOT_A_PERSON);
+        } else if (!has(BearerAuthentications.ACCOUNT_TYPE + OidcConfiguration.ACCOUNT_TYPE_CLIENT)) {
+            write(request, response, OidcError.IDENTITY_OIDC_NOT_A_CLIENT);
+        } else {
+            write(request, response, OidcError.IDENTITY_OIDC_INSUFFICIENT_SCOPE, OidcScopes.API);
+        }
+    }
+
+    private static boolean has(String authority) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode error, Object... args)

@@ -17,6 +17,8 @@ final class OidcScopes {
     static final String API = "api";
 
     static final List<String> ALL = List.of(OPENID, PROFILE, PHONE, IDCARD, ENTERPRISE, OFFLINE_ACCESS, API);
+    /** Scopes releasing a person's data; a client signing in staff cannot be registered for them. */
+    static final List<String> PERSON_ONLY = List.of(PHONE, IDCARD, ENTERPRISE);
 
     private OidcScopes() {
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -23,7 +24,8 @@ import org.yiwang.identity.person.PersonDirectory;
 
 /**
  * Step-up (提升认证等级): a client may send {@code acr_values} (e.g. {@code urn:yiwang:acr:4}); they list acceptable
- * levels, so the lowest known one is the minimum. A logged-in person below it never gets a token of a lower level:
+ * levels, so the lowest known one is the minimum; a client may also be registered with a minimum level, and the
+ * higher of the two applies. A logged-in person below it never gets a token of a lower level:
  * the authorization request stops and the browser is sent to {@code /oidc/step-up}, a page explaining which level is
  * needed and how to reach it, with a link back to the client carrying the OpenID Connect error
  * {@code unmet_authentication_requirements} (only when the client and its redirect URI are registered).
@@ -51,13 +53,14 @@ final class StepUp extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !authorizationEndpoint.equals(request.getRequestURI()) || request.getParameter("acr_values") == null;
+        return !authorizationEndpoint.equals(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        OptionalInt required = minimum(request.getParameter("acr_values"));
+        RegisteredClient client = clients.findByClientId(String.valueOf(request.getParameter("client_id")));
+        OptionalInt required = required(request.getParameter("acr_values"), client);
         Optional<Person> person = CurrentPerson.find();
         if (required.isEmpty() || person.isEmpty()) {
             chain.doFilter(request, response);
@@ -69,7 +72,6 @@ final class StepUp extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        RegisteredClient client = clients.findByClientId(String.valueOf(request.getParameter("client_id")));
         String redirectUri = request.getParameter("redirect_uri");
         String back = null;
         if (client != null && redirectUri != null && client.getRedirectUris().contains(redirectUri)) {
@@ -84,6 +86,19 @@ final class StepUp extends OncePerRequestFilter {
         request.getSession().setAttribute(SESSION_ATTRIBUTE, new Needed(
                 client == null ? "" : client.getClientName(), required.getAsInt(), level.rank(), back));
         response.sendRedirect(request.getContextPath() + PAGE);
+    }
+
+    /**
+     * The level a citizen needs: the higher of the client's registered minimum and what the request asks for; none
+     * for a client that signs in staff.
+     */
+    static OptionalInt required(@Nullable String acrValues, @Nullable RegisteredClient client) {
+        if (client != null && OidcClients.signsIn(client) == OidcClients.SignsIn.STAFF) {
+            return OptionalInt.empty();
+        }
+        OptionalInt asked = minimum(acrValues);
+        OptionalInt registered = client == null ? OptionalInt.empty() : OidcClients.minimumLevel(client);
+        return IntStream.concat(asked.stream(), registered.stream()).max();
     }
 
     /** The lowest level among the known {@code acr} values asked for. */

@@ -15,17 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.yiwang.identity.StaffLogin;
 
 /**
  * A browser for the login flows: keeps cookies, follows redirects itself (to stop at a client's redirect URI, which
- * no server answers) and submits the citizen login form with the CSRF token read from the page.
+ * no server answers) and submits the citizen or the staff login form with the CSRF token read from the page.
  */
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
+    private @Nullable Supplier<String> staffCode;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     /** Every address visited by the last {@link #follow}. */
@@ -52,6 +56,20 @@ final class Browser {
      * citizen login page it logs in with the given credentials (if any) and goes on.
      */
     String follow(String url, String stopAt, String loginName, String password) {
+        return follow(url, stopAt, loginName, password, false);
+    }
+
+    /**
+     * Like {@link #follow}, logging {@code account} in on the staff login pages instead (password on {@code /login},
+     * then the authenticator code on {@code /login/code}); a null account logs nobody in.
+     */
+    String followAsStaff(String url, String stopAt, StaffLogin.@Nullable Account account) {
+        staffCode = account == null ? null : account::code;
+        return follow(url, stopAt, account == null ? null : account.username(),
+                account == null ? null : account.password(), true);
+    }
+
+    private String follow(String url, String stopAt, String loginName, String password, boolean staff) {
         visited.clear();
         String current = url;
         for (int hops = 0; hops < 20; hops++) {
@@ -64,7 +82,23 @@ final class Browser {
                 current = absolute(response.headers().firstValue("Location").orElseThrow());
                 continue;
             }
-            if (current.contains("/account/login") && loginName != null) {
+            if (staff && URI.create(current).getPath().equals("/login/code") && staffCode != null) {
+                HttpResponse<String> code = postForm("/login/code", Map.of("code", staffCode.get(),
+                        "_csrf", csrf(response.body())));
+                staffCode = null;
+                current = absolute(code.headers().firstValue("Location").orElseThrow(
+                        () -> new AssertionError("staff code refused: " + code.statusCode())));
+                continue;
+            }
+            if (staff && URI.create(current).getPath().equals("/login") && loginName != null) {
+                HttpResponse<String> login = postForm("/login", Map.of("username", loginName,
+                        "password", password, "_csrf", csrf(response.body())));
+                loginName = null;
+                current = absolute(login.headers().firstValue("Location").orElseThrow(
+                        () -> new AssertionError("staff login refused: " + login.statusCode())));
+                continue;
+            }
+            if (!staff && current.contains("/account/login") && loginName != null) {
                 HttpResponse<String> login = postForm("/account/login/password", Map.of("loginName", loginName,
                         "password", password, "_csrf", csrf(response.body())));
                 loginName = null;

@@ -75,92 +75,7 @@ import org.yiwang.IntegrationTest;
  * refresh, single sign-on, logout, step-up, refusals, the bearer-token API and key rotation.
  */
 @IntegrationTest
-class OidcProviderTest {
-
-    static final String ID_NUMBER = "440304198503120013";
-    static final String PASSWORD = "Citizen@2026";
-    static final String DEPT_REDIRECT = "http://localhost:8081/login/oauth2/code/yiwang";
-    static final String APP_REDIRECT = "cn.gov.yiwang.app:/oauth2/callback";
-    static final ClientAuthentication DEPT = new ClientSecretBasic(new ClientID("dept-system"),
-            new Secret("dept-system-secret"));
-
-    @Autowired
-    ApplicationContext context;
-    @LocalServerPort
-    int port;
-    @Autowired
-    SigningKeys keys;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    Enterprises enterprises;
-
-    String base;
-    OIDCProviderMetadata provider;
-
-    @BeforeEach
-    void discover() throws Exception {
-        base = "http://localhost:" + port;
-        provider = OIDCProviderMetadata.resolve(new Issuer(base));
-    }
-
-    /** One authorization request of a test, with its secrets. */
-    record Flow(URI request, String redirect, CodeVerifier verifier, Nonce nonce, State state) {
-    }
-
-    Flow flow(String clientId, String redirect, Scope scope) {
-        return flow(clientId, redirect, scope, null, null);
-    }
-
-    Flow flow(String clientId, String redirect, Scope scope, String acrValues, OIDCClaimsRequest claims) {
-        var verifier = new CodeVerifier();
-        var nonce = new Nonce();
-        var state = new State();
-        var builder = new AuthenticationRequest.Builder(ResponseType.CODE, scope, new ClientID(clientId),
-                URI.create(redirect)).endpointURI(provider.getAuthorizationEndpointURI()).state(state).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256).claims(claims);
-        if (acrValues != null) {
-            builder.customParameter("acr_values", acrValues);
-        }
-        return new Flow(builder.build().toURI(), redirect, verifier, nonce, state);
-    }
-
-    AuthorizationCode code(Flow flow, String callback) throws Exception {
-        AuthenticationResponse response = AuthenticationResponseParser.parse(URI.create(callback));
-        assertThat(response.indicatesSuccess()).as(callback).isTrue();
-        assertThat(response.getState()).isEqualTo(flow.state());
-        return response.toSuccessResponse().getAuthorizationCode();
-    }
-
-    TokenResponse exchange(ClientAuthentication client, AuthorizationGrant grant) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), client, grant)
-                .toHTTPRequest().send());
-    }
-
-    TokenResponse exchangePublic(String clientId, AuthorizationGrant grant) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), new ClientID(clientId),
-                grant).toHTTPRequest().send());
-    }
-
-    IDTokenClaimsSet validate(OIDCTokens tokens, String clientId, Nonce nonce) throws Exception {
-        return new IDTokenValidator(provider.getIssuer(), new ClientID(clientId), JWSAlgorithm.RS256,
-                provider.getJWKSetURI().toURL()).validate(tokens.getIDToken(), nonce);
-    }
-
-    /** Logs in as the demo citizen through dept-system and returns the tokens. */
-    OIDCTokens deptLogin(Browser browser, Flow flow) throws Exception {
-        String callback = browser.follow(flow.request().toString(), DEPT_REDIRECT, ID_NUMBER, PASSWORD);
-        TokenResponse response = exchange(DEPT, new AuthorizationCodeGrant(code(flow, callback),
-                URI.create(DEPT_REDIRECT), flow.verifier()));
-        assertThat(response.indicatesSuccess()).as(() -> response.toErrorResponse().getErrorObject().toString())
-                .isTrue();
-        return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
-    }
-
-    HttpResponse<String> bearer(String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
+class OidcProviderTest extends OidcTestSupport {
 
     @Test
     void discoveryPublishesTheEndpointsAndRs256Keys() {
@@ -323,10 +238,6 @@ class OidcProviderTest {
         return created.body().replaceAll("(?s).*\"clientSecret\":\"([^\"]+)\".*", "$1");
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    }
-
     @Test
     void aClientAskingForAHigherLevelSendsThePersonToTheStepUpPage() throws Exception {
         var browser = new Browser(base);
@@ -445,22 +356,6 @@ class OidcProviderTest {
                 .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
-    }
-
-    private static void assertRefused(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
-        assertThat(response.body()).contains("\"code\":\"IDENTITY_OIDC_TOKEN_INVALID\"");
-    }
-
-    BearerAccessToken clientCredentials() throws Exception {
-        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), DEPT,
-                new ClientCredentialsGrant(), new Scope("api")).toHTTPRequest().send());
-        assertThat(response.indicatesSuccess()).isTrue();
-        return response.toSuccessResponse().getTokens().getBearerAccessToken();
     }
 
     @Test

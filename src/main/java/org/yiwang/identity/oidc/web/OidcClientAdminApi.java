@@ -17,7 +17,10 @@ import org.yiwang.identity.oidc.OidcError;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CommonError;
 
-/** Registration of OpenID Connect clients by a platform administrator. The secret appears only in the POST answer. */
+/**
+ * Registration of OpenID Connect clients by a platform administrator: register, change, replace the secret, disable
+ * and enable. A secret appears only in the answer that created it.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/oidc-clients")
 class OidcClientAdminApi {
@@ -53,6 +56,26 @@ class OidcClientAdminApi {
     OidcClients.Client update(@PathVariable String clientId, @RequestBody OidcClients.Registration registration) {
         requirePlatformAdmin();
         return clients.update(clientId, registration);
+    }
+
+    /** A new secret for a confidential client, shown only in this answer; the old one stops working at once. */
+    @PostMapping("/{clientId}/secret")
+    OidcClients.Registered rotateSecret(@PathVariable String clientId) {
+        requirePlatformAdmin();
+        return clients.rotateSecret(clientId);
+    }
+
+    /** Disables the client: it gets no more tokens, and its authorizations are revoked. */
+    @PostMapping("/{clientId}/disable")
+    OidcClients.Client disable(@PathVariable String clientId) {
+        requirePlatformAdmin();
+        return clients.setEnabled(clientId, false);
+    }
+
+    @PostMapping("/{clientId}/enable")
+    OidcClients.Client enable(@PathVariable String clientId) {
+        requirePlatformAdmin();
+        return clients.setEnabled(clientId, true);
     }
 
     private static void requirePlatformAdmin() {
