@@ -247,6 +247,11 @@ abstract class CaseTestBase {
         return StaffLogin.session(application, port, "admin").request(path);
     }
 
+    /** A request with the bearer token of a fresh copy of a demo staff account, as a workbench client sends it. */
+    HttpRequest.Builder staffRequest(String template, String path) {
+        return request(path, TestTokens.staff(application, base(), StaffLogin.like(application, template).username()));
+    }
+
     HttpRequest.Builder request(String path, String token) {
         var builder = HttpRequest.newBuilder(URI.create(base() + path));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -242,12 +242,13 @@ class OidcConfiguration {
         BearerProblems problems = new BearerProblems(messages, json);
         String type = BearerAuthentications.ACCOUNT_TYPE;
         http.securityMatcher("/api/v1/me", "/api/v1/me/**", "/api/v1/system/**", "/api/v1/staff/**",
-                        "/api/v1/applications", "/api/v1/applications/**")
+                        "/api/v1/applications", "/api/v1/applications/**", "/api/v1/cases", "/api/v1/cases/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/system/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAuthority(type + ACCOUNT_TYPE_CLIENT),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_" + OidcScopes.API)))
-                        .requestMatchers("/api/v1/staff/**").hasAuthority(type + StaffTokenAccounts.ACCOUNT_TYPE_STAFF)
+                        .requestMatchers("/api/v1/staff/**", "/api/v1/cases", "/api/v1/cases/**")
+                        .hasAuthority(type + StaffTokenAccounts.ACCOUNT_TYPE_STAFF)
                         .anyRequest().hasAnyAuthority(PERSON_ACCOUNT_TYPES.stream().map(t -> type + t)
                                 .toArray(String[]::new)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

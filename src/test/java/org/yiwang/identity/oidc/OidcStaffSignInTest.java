@@ -87,7 +87,7 @@ class OidcStaffSignInTest extends OidcTestSupport {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"" + admin.username() + "\"",
                 "\"department\":\"11440300MB2C94021Y\"",
-                "\"region\":\"440300\"", "\"roles\":[\"PLATFORM_ADMIN\"]");
+                "\"region\":\"4403\"", "\"roles\":[\"PLATFORM_ADMIN\"]");
 
         HttpResponse<String> asPerson = bearer("/api/v1/me", tokens.getAccessToken().getValue());
         assertThat(asPerson.statusCode()).isEqualTo(403);

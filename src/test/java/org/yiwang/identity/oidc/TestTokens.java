@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Access tokens as this node's provider issues them, signed with its active key, for tests of APIs that take bearer
@@ -32,6 +33,23 @@ public final class TestTokens {
             if (creditCode != null) {
                 claims.claim("credit_code", creditCode).claim("agent_scope", "ALL");
             }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A staff member's access token, as a client signing in staff receives it. */
+    public static String staff(ApplicationContext context, String issuer, String username) {
+        try {
+            RSAKey key = context.getBean(SigningKeys.class).active();
+            var claims = new JWTClaimsSet.Builder().issuer(issuer)
+                    .subject(context.getBean(StaffSubjects.class).subjectOf(username)).audience("window-system")
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                    .jwtID(UUID.randomUUID().toString()).claim("account_type", "staff").claim("scope", "openid");
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());
             jwt.sign(new RSASSASigner(key));
