@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,7 +36,9 @@ import org.yiwang.identity.StaffPrincipal;
  * <p>Every request of a logged-in staff member is checked against the account, per request (one primary-key read):
  * a disabled or deleted account ends the session at once, as does a password or TOTP reset after the session's login
  * (administrators' resets also delete the account's sessions through the session index); changed roles, name or
- * department replace the principal at once, so that removing a role takes effect on the next request.
+ * department replace the principal at once, so that removing a role takes effect on the next request. A staff login
+ * also ends {@code yiwang.identity.absolute-session-timeout} after it was completed, however active it is; that
+ * removes only the staff login from the session (a citizen's login in the same browser stays).
  */
 @Component
 public class StaffSessions {
@@ -80,9 +83,13 @@ public class StaffSessions {
     private final StaffAccounts accounts;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-    StaffSessions(StaffAccounts accounts, FindByIndexNameSessionRepository<? extends Session> sessions) {
+    private final Duration absoluteTimeout;
+
+    StaffSessions(StaffAccounts accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
+            @Value("${yiwang.identity.absolute-session-timeout:8h}") Duration absoluteTimeout) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.absoluteTimeout = absoluteTimeout;
     }
 
     /** Starts (or restarts) a login after the password step, under a new session id. */
@@ -171,6 +178,13 @@ public class StaffSessions {
             if (session != null) {
                 session.invalidate();
             }
+            return;
+        }
+        if (since != null && since.plus(absoluteTimeout).isBefore(Instant.now())) {
+            log.info("Login of staff {} ended: absolute session timeout", username);
+            SecurityContextHolder.clearContext();
+            session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            session.removeAttribute(AUTHENTICATED_AT);
             return;
         }
         if (!account.get().staff().equals(principal.staff())) {
