@@ -19,7 +19,6 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -59,7 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers("/account/login", "/account/login/**", "/account/register",
                                 "/account/sms-code", "/account/reset", "/account/reset/**", "/dev/**").permitAll()
                         .anyRequest().hasAuthority(PersonSessions.ROLE))
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .requestCache(cache -> cache.requestCache(PersonSessions.RETURN_AFTER_LOGIN))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/account/login")))
                 .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?logout")
