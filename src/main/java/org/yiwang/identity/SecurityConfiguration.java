@@ -33,7 +33,7 @@ import org.yiwang.identity.staff.StaffSessions;
  * with two factors (the login pages are in {@code staff}, which also checks every logged-in request against the
  * account) and an administrator's role, the platform-administration pages (working-day calendar, departments,
  * change-record integrity) a platform administrator; every staff member reaches their own account page
- * ({@code /admin/me}). The JSON API answers 401 instead of redirecting to the login page and, being used with the
+ * ({@code /admin/me}) and the case workbench ({@code /admin/cases}). The JSON API answers 401 instead of redirecting to the login page and, being used with the
  * console session, needs the CSRF token like the forms (header {@code X-CSRF-TOKEN}). Sessions are stored by Spring Session JDBC; the
  * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
  * logging out ends only that login (citizen or staff) and changes the session id; every form carries a CSRF token.
@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/integrity")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
+                        .requestMatchers("/admin/cases", "/admin/cases/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())

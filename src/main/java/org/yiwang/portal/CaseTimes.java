@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 public final class CaseTimes {
 
     static final CaseTimes INSTANCE = new CaseTimes();
+
+    public static CaseTimes format() {
+        return INSTANCE;
+    }
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
