@@ -82,6 +82,18 @@ class ApplicationPagesTest {
                 .contains("id=\"promised-date\"").contains("待受理").contains("合影.pdf");
         assertThat(client.get("/account/cases").body()).contains(number).contains("内地居民结婚登记");
 
+        Matcher code = Pattern.compile("id=\"query-code\">([^<]+)<").matcher(detail);
+        assertThat(code.find()).isTrue();
+        LoopbackClient visitor = new LoopbackClient(port, "127.0.0.73");
+        assertThat(visitor.get("/progress").body()).contains("办件进度查询");
+        Response wrong = visitor.post("/progress", Map.of("caseNumber", number, "queryCode", "WRONG000"));
+        assertThat(wrong.status()).isEqualTo(404);
+        assertThat(wrong.body()).contains("id=\"progress-error\"").doesNotContain("progress-result");
+        Response found = visitor.post("/progress", Map.of("caseNumber", number, "queryCode", code.group(1)));
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).contains("id=\"progress-result\"").contains("待受理").contains("赵*")
+                .doesNotContain("赵丽");
+
         Response withdrawn = client.post("/account/cases/" + number + "/withdrawal", Map.of("reason", ""));
         assertThat(withdrawn.status()).isEqualTo(400);
         assertThat(client.post("/account/cases/" + number + "/withdrawal", Map.of("reason", "改期办理")).location())
