@@ -19,6 +19,8 @@ import org.yiwang.cases.CaseState;
 import org.yiwang.cases.DraftView;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.PersonProfiles;
+import org.yiwang.identity.LoopbackClient;
+import org.yiwang.identity.LoopbackClient.Response;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.CreditCode;
@@ -87,6 +89,54 @@ class WorkbenchPagesTest {
         assertThat(applications.view(zhao, number).state()).isEqualTo(CaseState.DELIVERED);
         assertThat(clerk.page("/admin/cases/" + number).body()).contains("符合救助条件").contains("同意救助")
                 .contains("当前环节不由您办理");
+    }
+
+    @Test
+    void clerkAsksForACorrectionAndTheCitizenSupplementsOnTheCasePage() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        HttpResponse<String> empty = clerk.postForm("/admin/cases/" + number + "/corrections",
+                Map.of("version", version(clerk, number)));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("id=\"action-error\"");
+        act(clerk, number, "corrections", Map.of("c.m2", "证明材料不清晰，请重新上传", "opinion", "请补正"));
+
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.0.74");
+        citizen.get("/account/login");
+        citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
+        String page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).contains("请补正").contains("证明材料不清晰，请重新上传").contains("name=\"m.m2\"");
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        Response refused = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1)), Map.of("m.m2", Map.entry("证明.txt", "text".getBytes())));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("补正未提交").contains("只接受 PDF、JPEG、PNG 或 OFD 文件");
+        Response done = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1)), Map.of("m.m2", Map.entry("清晰证明.pdf", PDF)));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(done.location()).endsWith("?supplemented");
+        assertThat(citizen.get("/account/cases/" + number).body()).contains("待受理").contains("清晰证明.pdf")
+                .doesNotContain("id=\"correction\"");
+    }
+
+    private String submitted() {
+        Applicant zhao = new Applicant(profiles.findByIdNumber(IdNumber.of("44030719920611004X")).orElseThrow()
+                .person(), null);
+        DraftView draft = applications.createDraft(zhao, new Applications.DraftInput(RELIEF, Map.of(
+                "hardship", "急难型（火灾、交通事故、突发重大疾病等）", "householdSize", "3", "description", "家中失火"),
+                Map.of()));
+        applications.uploadToDraft(zhao, draft.draftId(), "m1", "身份证.pdf", PDF);
+        applications.uploadToDraft(zhao, draft.draftId(), "m2", "证明.pdf", PDF);
+        return applications.submit(zhao, new Applications.Submission(draft.draftId(), null, null, null),
+                UUID.randomUUID().toString()).caseNumber();
+    }
+
+    private static String version(StaffLogin.Session staff, String number) {
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(staff.page("/admin/cases/" + number).body());
+        assertThat(version.find()).isTrue();
+        return version.group(1);
     }
 
     private static String act(StaffLogin.Session staff, String number, String action, Map<String, String> form) {
