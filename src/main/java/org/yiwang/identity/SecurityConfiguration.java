@@ -33,9 +33,10 @@ import org.yiwang.identity.staff.StaffSessions;
  * with two factors (the login pages are in {@code staff}, which also checks every logged-in request against the
  * account) and an administrator's role, the platform-administration pages (working-day calendar, departments,
  * change-record integrity) a platform administrator; every staff member reaches their own account page
- * ({@code /admin/me}) and the case workbench ({@code /admin/cases}). The JSON API answers 401 instead of redirecting to the login page and, being used with the
- * console session, needs the CSRF token like the forms (header {@code X-CSRF-TOKEN}). Sessions are stored by Spring Session JDBC; the
- * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
+ * ({@code /admin/me}) and the case workbench ({@code /admin/cases}). The JSON API answers 401 instead of
+ * redirecting to the login page and, being used with the console session, needs the CSRF token like the forms
+ * (header {@code X-CSRF-TOKEN}). A citizen sent to log in from the application or case pages is led back there.
+ * Sessions are stored by Spring Session JDBC; the cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
  * logging out ends only that login (citizen or staff) and changes the session id; every form carries a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
