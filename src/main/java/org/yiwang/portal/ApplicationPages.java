@@ -60,6 +60,9 @@ class ApplicationPages {
     String page(@PathVariable String code, Model model) {
         Applicant applicant = current.require();
         PublishedItem item = find(code);
+        if (!ItemGuidePage.appliesOnline(item.content())) {
+            return "redirect:/items/" + item.code() + "/apply";
+        }
         DraftView draft = applications.drafts(applicant).stream().filter(d -> d.itemCode().equals(item.code()))
                 .findFirst()
                 .orElseGet(() -> applications.createDraft(applicant, new Applications.DraftInput(item.code(), null,

@@ -26,7 +26,7 @@ class ApplicationPagesTest {
 
     @Test
     void citizenLogsInAppliesWithUploadsAndSeesTheCase() {
-        LoopbackClient client = new LoopbackClient(port, "127.0.0.71");
+        LoopbackClient client = new LoopbackClient(port, "127.0.9.1");
         Response guide = client.get("/items/" + MARRIAGE);
         assertThat(guide.body()).contains("在线申报");
         Response entry = client.get("/items/" + MARRIAGE + "/apply");
@@ -84,7 +84,7 @@ class ApplicationPagesTest {
 
         Matcher code = Pattern.compile("id=\"query-code\">([^<]+)<").matcher(detail);
         assertThat(code.find()).isTrue();
-        LoopbackClient visitor = new LoopbackClient(port, "127.0.0.73");
+        LoopbackClient visitor = new LoopbackClient(port, "127.0.9.3");
         assertThat(visitor.get("/progress").body()).contains("办件进度查询");
         Response wrong = visitor.post("/progress", Map.of("caseNumber", number, "queryCode", "WRONG000"));
         assertThat(wrong.status()).isEqualTo(404);
@@ -102,11 +102,16 @@ class ApplicationPagesTest {
     }
 
     @Test
-    void anotherCitizensCaseIsNotFound() {
-        LoopbackClient client = new LoopbackClient(port, "127.0.0.72");
+    void anotherCitizensCaseIsNotFoundAndConsultationItemsTakeNoApplication() {
+        LoopbackClient client = new LoopbackClient(port, "127.0.9.2");
         client.get("/account/login");
         client.post("/account/login/password", Map.of("loginName", "44030719920611004X", "password", "Citizen@2026"));
         assertThat(client.get("/account/cases/NOPE0000000000000000").status()).isEqualTo(404);
+        // 内地居民离婚登记 is handled at the window only (网上咨询).
+        Response divorce = client.get("/account/apply/11440304007550312P0700114002000");
+        assertThat(divorce.status()).isEqualTo(302);
+        assertThat(divorce.location()).endsWith("/items/11440304007550312P0700114002000/apply");
+        assertThat(client.get("/items/11440304007550312P0700114002000/apply").body()).contains("本事项暂不支持网上申报");
     }
 
     private static String field(String html, String name) {

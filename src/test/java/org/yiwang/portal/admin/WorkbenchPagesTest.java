@@ -101,7 +101,7 @@ class WorkbenchPagesTest {
         assertThat(empty.body()).contains("id=\"action-error\"");
         act(clerk, number, "corrections", Map.of("c.m2", "证明材料不清晰，请重新上传", "opinion", "请补正"));
 
-        LoopbackClient citizen = new LoopbackClient(port, "127.0.0.74");
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.9.4");
         citizen.get("/account/login");
         citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
         String page = citizen.get("/account/cases/" + number).body();
