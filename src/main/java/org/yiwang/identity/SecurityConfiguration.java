@@ -19,7 +19,6 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -34,9 +33,10 @@ import org.yiwang.identity.staff.StaffSessions;
  * with two factors (the login pages are in {@code staff}, which also checks every logged-in request against the
  * account) and an administrator's role, the platform-administration pages (working-day calendar, departments,
  * change-record integrity) a platform administrator; every staff member reaches their own account page
- * ({@code /admin/me}). The JSON API answers 401 instead of redirecting to the login page and, being used with the
- * console session, needs the CSRF token like the forms (header {@code X-CSRF-TOKEN}). Sessions are stored by Spring Session JDBC; the
- * cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
+ * ({@code /admin/me}) and the case workbench ({@code /admin/cases}). The JSON API answers 401 instead of
+ * redirecting to the login page and, being used with the console session, needs the CSRF token like the forms
+ * (header {@code X-CSRF-TOKEN}). A citizen sent to log in from the application or case pages is led back there.
+ * Sessions are stored by Spring Session JDBC; the cookie is HttpOnly and SameSite=Lax (see {@code server.servlet.session.cookie} in {@code application.yml});
  * logging out ends only that login (citizen or staff) and changes the session id; every form carries a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers("/account/login", "/account/login/**", "/account/register",
                                 "/account/sms-code", "/account/reset", "/account/reset/**", "/dev/**").permitAll()
                         .anyRequest().hasAuthority(PersonSessions.ROLE))
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .requestCache(cache -> cache.requestCache(PersonSessions.RETURN_AFTER_LOGIN))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint("/account/login")))
                 .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?logout")
@@ -83,6 +83,7 @@ class SecurityConfiguration {
                                 "/admin/integrity")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
+                        .requestMatchers("/admin/cases", "/admin/cases/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.catalog.ItemContent;
+import org.yiwang.catalog.OnlineDepth;
 import org.yiwang.catalog.PublishedItem;
 import org.yiwang.catalog.PublishedItems;
 import org.yiwang.department.Departments;
@@ -46,6 +47,7 @@ class ItemGuidePage {
         content.materials().forEach(m -> materialNames.put(m.key(), m.name()));
         model.addAttribute("item", item);
         model.addAttribute("c", content);
+        model.addAttribute("online", appliesOnline(content));
         model.addAttribute("situations", content.situations().stream().map(s -> new SituationView(s.key(),
                 s.question(), s.answers().stream().map(a -> new AnswerView(a.key(), a.label(),
                         names(a.addsMaterials(), materialNames), names(a.removesMaterials(), materialNames)))
@@ -71,10 +73,19 @@ class ItemGuidePage {
         return "item";
     }
 
+    /** Items taking applications online go to the application page (which asks for a login); others explain. */
     @GetMapping("/items/{code}/apply")
     String apply(@PathVariable String code, Model model) {
-        model.addAttribute("item", find(code));
+        PublishedItem item = find(code);
+        if (appliesOnline(item.content())) {
+            return "redirect:/account/apply/" + item.code();
+        }
+        model.addAttribute("item", item);
         return "apply";
+    }
+
+    static boolean appliesOnline(ItemContent content) {
+        return content.onlineDepth().level() >= OnlineDepth.ONLINE_MATERIALS.level();
     }
 
     private static List<String> names(List<String> keys, Map<String, String> materialNames) {

@@ -69,6 +69,26 @@ public final class LoopbackClient {
         return postForm(path, form, Map.of("HX-Request", "true"));
     }
 
+    /** Posts a multipart form (fields, and files as name → file name and bytes) with the CSRF token. */
+    public Response postMultipart(String path, Map<String, String> form, Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----yiwang" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.put("_csrf", csrf);
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((k, f) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"; filename=\""
+                    + f.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return sendBytes("POST", path, body.toByteArray(),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     private Response postForm(String path, Map<String, String> form, Map<String, String> headers) {
         if (csrf == null) {
             get("/account/login");
@@ -83,7 +103,11 @@ public final class LoopbackClient {
     }
 
     private Response send(String method, String path, String body, Map<String, String> extra) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), extra);
+    }
+
+    private Response sendBytes(String method, String path, byte[] body, Map<String, String> extra) {
+        byte[] content = body == null ? new byte[0] : body;
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n")
                 .append("Host: localhost:").append(port).append("\r\n")
                 .append("User-Agent: ").append(userAgent).append("\r\n")

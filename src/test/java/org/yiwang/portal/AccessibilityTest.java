@@ -22,8 +22,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.Chromium;
 import org.yiwang.IntegrationTest;
+import org.yiwang.cases.Applications;
+import org.yiwang.cases.DraftView;
+import org.yiwang.identity.Applicant;
+import org.yiwang.identity.PersonProfiles;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.staff.Totp;
+import org.yiwang.shared.IdNumber;
 
 /**
  * Every kind of page passes axe-core's WCAG 2.1 A and AA rules (contrast, labels, landmarks, names of links and
@@ -40,6 +45,10 @@ class AccessibilityTest {
     int port;
     @Autowired
     ApplicationContext application;
+    @Autowired
+    Applications applications;
+    @Autowired
+    PersonProfiles profiles;
 
     @BeforeAll
     static void launch() throws IOException {
@@ -65,7 +74,7 @@ class AccessibilityTest {
             "/account/login", "/account/login?method=sms", "/account/register", "/account/reset", "/dev/staff-codes",
             "/items/11440304007550312P0700114001000?s.military=yes&show=1",
             "/items/1144030500755089XE0500115000000?s.disabled=yes&show=1",
-            "/items/1144030500755089XE0500115000000?lang=en"})
+            "/items/1144030500755089XE0500115000000?lang=en", "/progress"})
     void publicPagesHaveNoViolations(String path) {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = newContext(width)) {
@@ -81,7 +90,8 @@ class AccessibilityTest {
             "/admin/items/11440300MB2C9226100100132000000", "/admin/items/11440300MB2C9226100100132000000/history",
             "/admin/calendar", "/admin/departments", "/admin/integrity", "/admin/staff",
             "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me",
-            "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system"})
+            "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system", "/admin/cases",
+            "/admin/cases?queue=ALL"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();
@@ -152,6 +162,49 @@ class AccessibilityTest {
             assertThat(violations(page)).as("我的企业").isEmpty();
             page.navigate(url("/account/enterprises/91440305MA5H2D8Q1B/agents"));
             assertThat(violations(page)).as("经办人管理").isEmpty();
+        }
+    }
+
+    /** The application page (also refused), 我的办件, a case as its applicant and as the clerk sees it, progress. */
+    @org.junit.jupiter.api.Test
+    void casePagesHaveNoViolations() {
+        String relief = "11440304007550574F0500117000000";
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/account/login"));
+            page.getByLabel("身份证号码或手机号码").fill("13700000004");
+            page.getByLabel("密码").fill("Citizen@2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.waitForURL(url("/account"));
+            page.navigate(url("/account/apply/" + relief));
+            assertThat(violations(page)).as("在线申报").isEmpty();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申报")).click();
+            page.waitForSelector("#form-errors");
+            assertThat(violations(page)).as("在线申报, refused").isEmpty();
+            page.navigate(url("/account/apply/11440304007550312P0700114001000"));
+            assertThat(violations(page)).as("在线申报 with situations").isEmpty();
+
+            Applicant zhao = new Applicant(profiles.findByIdNumber(IdNumber.of("44030719920611004X")).orElseThrow()
+                    .person(), null);
+            DraftView draft = applications.createDraft(zhao, new Applications.DraftInput(relief, Map.of(
+                    "hardship", "急难型（火灾、交通事故、突发重大疾病等）", "householdSize", "2", "description", "突发疾病"),
+                    Map.of()));
+            byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            applications.uploadToDraft(zhao, draft.draftId(), "m1", "身份证.pdf", pdf);
+            applications.uploadToDraft(zhao, draft.draftId(), "m2", "证明.pdf", pdf);
+            String number = applications.submit(zhao, new Applications.Submission(draft.draftId(), null, null, null),
+                    null).caseNumber();
+            page.navigate(url("/account/cases"));
+            assertThat(violations(page)).as("我的办件").isEmpty();
+            page.navigate(url("/account/cases/" + number + "?submitted"));
+            assertThat(violations(page)).as("办件详情").isEmpty();
+
+            try (BrowserContext staffContext = newContext(1280)) {
+                Page staff = staffContext.newPage();
+                StaffLogin.browser(application, staff, url(""), "ft-clerk");
+                staff.navigate(url("/admin/cases/" + number));
+                assertThat(violations(staff)).as("工作台办件").isEmpty();
+            }
         }
     }
 

@@ -62,11 +62,11 @@ class PortalBrowserTest extends BrowserTest {
         Locator materials = page.locator("section[aria-labelledby=materials] table");
         assertThat(materials.first()).containsText("申请人居民身份证");
         assertThat(materials.first()).containsText("近期免冠证件照片");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线办理"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线申报"))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("guide.png")).setFullPage(true));
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线办理")).click();
-        assertThat(page.locator("main")).containsText("网上申报功能将随办件服务一同开放");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线申报")).click();
+        assertThat(page).hasURL(url("/account/login"));
     }
 
     @Test

@@ -287,9 +287,16 @@ public class AccountPages {
         return "redirect:/account/login?ended";
     }
 
-    /** Back to the client whose authorization request sent the person here, otherwise to the account page. */
+    /**
+     * Back to the client whose authorization request sent the person here, else to the page that asked for the
+     * login, otherwise to the account page.
+     */
     private static String afterLogin(HttpServletRequest request, HttpServletResponse response) {
-        return "redirect:" + AuthorizationRequestCache.continueAfterLogin(request, response).orElse("/account");
+        return "redirect:" + AuthorizationRequestCache.continueAfterLogin(request, response).or(() -> {
+            var saved = Optional.ofNullable(PersonSessions.RETURN_AFTER_LOGIN.getRequest(request, response));
+            PersonSessions.RETURN_AFTER_LOGIN.removeRequest(request, response);
+            return saved.map(s -> s.getRedirectUrl());
+        }).orElse("/account");
     }
 
     private void refuse(BusinessException e, HttpServletResponse response, Model model, Locale locale) {

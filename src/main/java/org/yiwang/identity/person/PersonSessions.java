@@ -26,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -93,6 +94,21 @@ public class PersonSessions {
         this.protection = protection;
         this.absoluteTimeout = absoluteTimeout;
         contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
+    }
+
+    /**
+     * The page a citizen asked for before being sent to log in — applying (申报) and their own cases — kept in the
+     * session under its own name (apart from the staff login's), so that logging in leads back to it.
+     */
+    public static final HttpSessionRequestCache RETURN_AFTER_LOGIN = returnAfterLogin();
+
+    private static HttpSessionRequestCache returnAfterLogin() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setSessionAttrName("YIWANG_PERSON_RETURN_TO");
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && (request.getRequestURI().startsWith(request.getContextPath() + "/account/apply/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/account/cases")));
+        return cache;
     }
 
     /** Where the citizens' filter chain loads and saves its security context. */
