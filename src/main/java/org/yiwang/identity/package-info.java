@@ -11,7 +11,11 @@
  *
  * <p>Other modules read the citizen of a request through {@link org.yiwang.identity.CurrentPerson} and the enterprise
  * the citizen acts for through {@link org.yiwang.identity.ActingFor}, whose {@code may…} methods say what the
- * {@link org.yiwang.identity.AgentScope} permits (the case and licence modules enforce them).
+ * {@link org.yiwang.identity.AgentScope} permits (the case and licence modules enforce them). The applicant of a
+ * request, from a portal session or a bearer token, is {@link org.yiwang.identity.CurrentApplicant}; the identity data
+ * that pre-fill application forms (一号: name, ID number, mobile) come from
+ * {@link org.yiwang.identity.PersonProfiles}, and other modules encrypt ID numbers they must keep with
+ * {@link org.yiwang.identity.PersonalDataCipher} under the same key as the identity module.
  */
 @org.jspecify.annotations.NullMarked
 package org.yiwang.identity;

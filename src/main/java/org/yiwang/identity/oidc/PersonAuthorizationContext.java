@@ -1,12 +1,10 @@
 package org.yiwang.identity.oidc;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,8 +14,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.context.DeferredSecurityContext;
-import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.yiwang.identity.ActingFor;
 import org.yiwang.identity.Person;
@@ -28,37 +24,19 @@ import org.yiwang.identity.person.PersonSessions;
  * read from the citizen's own session attribute. The authorization server stores its principal with every
  * authorization, so it sees the person only by the opaque account id; the claims are read from the account when a
  * token is issued. A session switched into an enterprise adds the authority {@code ACTING_FOR_<credit code>}, which
- * is stored with the authorization and checked again at every token issue and refresh. Nothing is saved back: logging in happens on the portal.
+ * is stored with the authorization and checked again at every token issue and refresh.
  */
-final class PersonAuthorizationContext implements SecurityContextRepository {
+final class PersonAuthorizationContext extends SessionDerivedContext {
 
     private static final String PORTAL_LOGIN = "FACTOR_PORTAL_LOGIN";
 
-    private final SecurityContextRepository citizens;
-
     PersonAuthorizationContext(SecurityContextRepository citizens) {
-        this.citizens = citizens;
+        super(citizens);
     }
 
     @Override
-    public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
-        Supplier<SecurityContext> citizen = citizens.loadDeferredContext(request);
-        return new DeferredSecurityContext() {
-            private @Nullable SecurityContext context;
-
-            @Override
-            public SecurityContext get() {
-                if (context == null) {
-                    context = accountOnly(citizen.get(), loginTime(request), actingFor(request));
-                }
-                return context;
-            }
-
-            @Override
-            public boolean isGenerated() {
-                return get().getAuthentication() == null;
-            }
-        };
+    SecurityContext derive(SecurityContext citizen, HttpServletRequest request) {
+        return accountOnly(citizen, loginTime(request, PersonSessions.AUTHENTICATED_AT), actingFor(request));
     }
 
     /** The account id, the citizen's authorities, and when the citizen logged in (the ID token's auth_time). */
@@ -81,26 +59,5 @@ final class PersonAuthorizationContext implements SecurityContextRepository {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(PersonSessions.ACTING_ATTRIBUTE) instanceof ActingFor acting
                 ? acting : null;
-    }
-
-    private static Instant loginTime(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(PersonSessions.AUTHENTICATED_AT) instanceof Instant at ? at
-                : Instant.now();
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
-        return loadDeferredContext(holder.getRequest()).get();
-    }
-
-    @Override
-    public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
-    }
-
-    @Override
-    public boolean containsContext(HttpServletRequest request) {
-        return citizens.containsContext(request);
     }
 }

@@ -48,7 +48,7 @@ public class StaffSessions {
     /** Session attribute holding the {@link PendingLogin}. */
     static final String PENDING = "YIWANG_STAFF_PENDING_LOGIN";
     /** Session attribute: when the staff member completed the login. */
-    static final String AUTHENTICATED_AT = "YIWANG_STAFF_AUTHENTICATED_AT";
+    public static final String AUTHENTICATED_AT = "YIWANG_STAFF_AUTHENTICATED_AT";
     /** How long a login may stay half-finished. */
     static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
 
