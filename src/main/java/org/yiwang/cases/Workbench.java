@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,10 +76,12 @@ public class Workbench {
     private final PersonProfiles profiles;
     private final CaseClock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     Workbench(CaseStore store, Submissions submissions, CaseViews views, CaseTrail trail, CaseMaterials materials,
             CaseProcedures procedures, CaseProcess process, CaseNotifications notifications, TimeLimits limits,
-            PopulationRegistry population, PersonProfiles profiles, CaseClock clock, TransactionTemplate tx) {
+            PopulationRegistry population, PersonProfiles profiles, CaseClock clock, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.submissions = submissions;
         this.views = views;
@@ -92,6 +95,7 @@ public class Workbench {
         this.profiles = profiles;
         this.clock = clock;
         this.tx = tx;
+        this.events = events;
     }
 
     public CasePage<CaseSummary> queue(Staff staff, Queue queue, int page) {
@@ -182,6 +186,7 @@ public class Workbench {
                 trail.append(c.id(), now, CaseAction.COMPLETE, CaseProcess.COMPLETE, actor, "即办件，当场办结",
                         CaseState.COMPLETED, CaseState.COMPLETED, Map.of("resultCode", 0));
                 after = store.findById(c.id()).orElseThrow();
+                events.publishEvent(CaseCompleted.of(after));
                 notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（"
                         + after.itemName() + "）已受理并当场办结。", true);
             } else {
@@ -401,6 +406,7 @@ public class Workbench {
                         changes, Map.of("resultCode", result.code()));
             }
             ResultCode result = ResultCode.of(java.util.Objects.requireNonNull(after.resultCode())).orElseThrow();
+            events.publishEvent(CaseCompleted.of(after));
             notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
                     + "）已办结，结果：" + result.label() + "。", true);
             return after;
