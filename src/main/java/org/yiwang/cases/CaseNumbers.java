@@ -4,6 +4,11 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiwang.shared.BusinessException;
@@ -11,11 +16,14 @@ import org.yiwang.shared.BusinessException;
 /**
  * Case numbers (办件编号, domain §3): implementation code + Beijing date {@code yyyyMMdd} + a 6-digit sequence per item
  * and day, at most 50 ASCII characters. The sequence is one atomic {@code INSERT … ON CONFLICT … DO UPDATE …
- * RETURNING} on a counter row, so instances running side by side never hand out the same number (a rolled-back
- * submission leaves a gap, never a duplicate). Query codes (查询码) are 8 characters of an alphabet without look-alikes.
+ * RETURNING} on a counter row, so instances running side by side never hand out the same number. It runs on
+ * connections of its own and commits at once: inside the submission's transaction the counter row would stay locked
+ * until that transaction commits, and every submission of a popular item would wait for the one before it. A
+ * submission that fails after drawing its number leaves a gap, never a duplicate. Query codes (查询码) are 8
+ * characters of an alphabet without look-alikes.
  */
 @Component
-class CaseNumbers {
+class CaseNumbers implements DisposableBean {
 
     static final int SEQUENCE_DIGITS = 6;
     private static final int MAX_SEQUENCE = 999_999;
@@ -24,10 +32,23 @@ class CaseNumbers {
     private static final char[] QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final HikariDataSource counter;
     private final JdbcClient jdbc;
 
-    CaseNumbers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CaseNumbers(DataSource dataSource) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        config.setPoolName("case-numbers");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        this.counter = new HikariDataSource(config);
+        this.jdbc = JdbcClient.create(counter);
+    }
+
+    @Override
+    public void destroy() {
+        counter.close();
     }
 
     String next(String itemCode, LocalDate day) {

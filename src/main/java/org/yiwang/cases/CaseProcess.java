@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
-import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.spring.boot.ProcessEngineConfigurationConfigurer;
 import org.flowable.task.api.Task;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +48,7 @@ class CaseProcess {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final JdbcClient jdbc;
+    private volatile @Nullable String defaultDefinitionId;
 
     CaseProcess(RuntimeService runtime, TaskService tasks, RepositoryService repository, JdbcClient jdbc) {
         this.runtime = runtime;
@@ -65,45 +66,48 @@ class CaseProcess {
         Optional<String> itemDefinition = jdbc.sql(
                 "SELECT process_definition_id FROM service_case_process WHERE item_code = ?")
                 .param(itemCode).query(String.class).optional();
-        ProcessInstance instance = itemDefinition
-                .map(id -> runtime.startProcessInstanceById(id, caseNumber, variables))
-                .orElseGet(() -> runtime.startProcessInstanceByKey(DEFAULT_KEY, caseNumber, variables));
+        ProcessInstance instance = runtime.startProcessInstanceById(itemDefinition.orElseGet(this::defaultDefinition),
+                caseNumber, variables);
         return new Started(instance.getId(), instance.getProcessDefinitionId(), current(instance.getId()));
     }
 
     @Nullable CurrentTask current(String processInstanceId) {
-        List<Task> active = tasks.createTaskQuery().processInstanceId(processInstanceId).active().list();
+        List<Task> active = tasks.createTaskQuery().processInstanceId(processInstanceId).active()
+                .includeIdentityLinks().list();
         if (active.isEmpty()) {
             return null;
         }
         Task task = active.get(0);
-        StaffRole role = tasks.getIdentityLinksForTask(task.getId()).stream()
+        StaffRole role = task.getIdentityLinks().stream()
                 .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).map(CaseProcess::role).flatMap(Optional::stream).findFirst()
+                .map(l -> l.getGroupId()).map(CaseProcess::role).flatMap(Optional::stream).findFirst()
                 .orElse(null);
         return new CurrentTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), role, task.getAssignee());
     }
 
-    /** Completes the active task {@code key} as {@code username}; returns the next task, null when the process ended. */
-    @Nullable CurrentTask complete(String processInstanceId, String key, String username, String stepName) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).active()
-                .singleResult();
-        if (task == null) {
+    /**
+     * Completes the case's current task, as the case row records it (its key was checked against the action); returns
+     * the next task, null when the process ended.
+     */
+    @Nullable CurrentTask complete(String processInstanceId, @Nullable String taskId, String stepName) {
+        if (taskId == null) {
             throw new BusinessException(CasesError.CASES_TASK_NOT_ACTIVE, stepName);
         }
-        tasks.setAssignee(task.getId(), username);
-        tasks.complete(task.getId());
+        try {
+            tasks.complete(taskId);
+        } catch (FlowableObjectNotFoundException e) {
+            throw new BusinessException(CasesError.CASES_TASK_NOT_ACTIVE, stepName);
+        }
         return current(processInstanceId);
     }
 
-    /** Completes every remaining task as {@code username} (即办件: accepted and completed in one step). */
-    void finish(String processInstanceId, String username) {
+    /** Completes every remaining task (即办件: accepted and completed in one step). */
+    void finish(String processInstanceId) {
         for (int i = 0; i < 20; i++) {
             CurrentTask task = current(processInstanceId);
             if (task == null) {
                 return;
             }
-            tasks.setAssignee(task.id(), username);
             tasks.complete(task.id());
         }
         throw new IllegalStateException("process " + processInstanceId + " does not end");
@@ -118,6 +122,20 @@ class CaseProcess {
 
     void assign(String taskId, @Nullable String username) {
         tasks.setAssignee(taskId, username);
+    }
+
+    /**
+     * The latest version of the default process, deployed at start; looked up once rather than by key on every
+     * submission.
+     */
+    private String defaultDefinition() {
+        String id = defaultDefinitionId;
+        if (id == null) {
+            id = repository.createProcessDefinitionQuery().processDefinitionKey(DEFAULT_KEY).latestVersion()
+                    .singleResult().getId();
+            defaultDefinitionId = id;
+        }
+        return id;
     }
 
     String definitionKeyOf(String processDefinitionId) {

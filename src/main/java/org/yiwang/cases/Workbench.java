@@ -178,7 +178,7 @@ public class Workbench {
                 accepted.put("decided_at", now);
                 accepted.put("updated_at", now);
                 save(c, accepted);
-                process.finish(java.util.Objects.requireNonNull(c.processInstanceId()), staff.username());
+                process.finish(java.util.Objects.requireNonNull(c.processInstanceId()));
                 store.touch(c.id(), CaseFlow.taskColumns(null, now));
                 Actor actor = Actor.staff(staff, role);
                 trail.append(c.id(), now, CaseAction.ACCEPT, CaseProcess.ACCEPT, actor, note, c.state(),
@@ -609,7 +609,7 @@ public class Workbench {
         changes.put("state", to);
         changes.put("updated_at", now);
         save(c, changes);
-        var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), task, staff.username(),
+        var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), c.currentTaskId(),
                 CaseViews.stepName(task));
         store.touch(c.id(), CaseFlow.taskColumns(next, now));
         trail.append(c.id(), now, action, task, Actor.staff(staff, role), opinion, c.state(), to, details);

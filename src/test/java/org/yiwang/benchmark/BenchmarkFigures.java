@@ -40,6 +40,7 @@ public final class BenchmarkFigures {
                     args.length > 4 ? Integer.parseInt(args[4]) : SearchSimulation.USERS,
                     args.length > 5 ? Integer.parseInt(args[5]) : SearchSimulation.PACE_MS);
             case "IdentitySimulation" -> identity(run, seconds, out);
+            case "CaseSimulation" -> cases(run, seconds, out);
             default -> throw new IllegalArgumentException("no figures for " + simulation);
         }
     }
@@ -95,6 +96,48 @@ public final class BenchmarkFigures {
         }
         figures.put("targetMet", allMet);
         write(out, "identity", figures, String.join(System.lineSeparator(), lines));
+    }
+
+    /**
+     * Submissions (first requests; a double click's retry is reported as {@code submit-retry}) and completed cases per
+     * second with the latencies of each step, and the simulation's own check that no case was lost or duplicated.
+     */
+    static void cases(Path run, int seconds, Path out) throws IOException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("run", run.getFileName().toString());
+        figures.put("seconds", seconds);
+        figures.put("submitRate", CaseSimulation.SUBMIT_RATE);
+        figures.put("clerks", CaseSimulation.CLERKS);
+        Map<String, Object> submit = request(run, "submit", seconds);
+        figures.put("submit", submit);
+        figures.put("submit-retry", request(run, "submit-retry", seconds));
+        long stepFailures = 0;
+        for (String step : CaseSimulation.STEPS) {
+            Map<String, Object> stepFigures = request(run, step, seconds);
+            stepFailures += (long) stepFigures.get("failed");
+            figures.put(step, stepFigures);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> complete = (Map<String, Object>) figures.get("complete");
+        Path checkFile = out.resolve("cases-check.json");
+        Map<?, ?> check = Files.exists(checkFile) ? JsonMapper.builder().build().readValue(checkFile.toFile(),
+                Map.class) : Map.of("noCaseLostOrDuplicated", false, "missing", "no check written");
+        figures.put("check", check);
+        boolean intact = Boolean.TRUE.equals(check.get("noCaseLostOrDuplicated"));
+        boolean met = (long) submit.get("failed") == 0 && stepFailures == 0 && intact
+                && (double) submit.get("requestsPerSecond") >= CaseSimulation.TARGET_SUBMITTED_PER_SECOND
+                && (double) complete.get("requestsPerSecond") >= CaseSimulation.TARGET_COMPLETED_PER_SECOND;
+        figures.put("target", ">= " + CaseSimulation.TARGET_SUBMITTED_PER_SECOND + " submitted and >= "
+                + CaseSimulation.TARGET_COMPLETED_PER_SECOND + " completed cases per second, 0 failed, no case lost "
+                + "or duplicated");
+        figures.put("targetMet", met);
+        write(out, "cases", figures, String.format(Locale.ROOT,
+                "cases: submitted %.1f/s (p50 %d ms, p95 %d ms, p99 %d ms), completed %.1f/s (p99 of the completion "
+                        + "step %d ms), %d failed, %s: target %s",
+                (double) submit.get("requestsPerSecond"), (long) submit.get("p50Ms"), (long) submit.get("p95Ms"),
+                (long) submit.get("p99Ms"), (double) complete.get("requestsPerSecond"), (long) complete.get("p99Ms"),
+                (long) submit.get("failed") + stepFailures,
+                intact ? "no case lost or duplicated" : "CASES LOST OR DUPLICATED", met ? "met" : "MISSED"));
     }
 
     static Path latestRun(Path results, String simulation) throws IOException {
