@@ -169,6 +169,7 @@ public class Applications {
     private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
         ApplicantData data = data(applicant);
         long id;
+        Submissions.Item item = null;
         if (submission.draftId() != null) {
             CaseRecord draft = store.lock(submission.draftId())
                     .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
@@ -191,12 +192,12 @@ public class Applications {
             if (submission.itemCode() == null || submission.itemCode().isBlank()) {
                 throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, "");
             }
-            id = submissions.createDraft(submissions.item(submission.itemCode()), data,
-                    ApplicantAccess.submitterKey(applicant), Channel.ONLINE, submission.formValues(),
-                    submission.situationAnswers());
+            item = submissions.item(submission.itemCode());
+            id = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
+                    submission.formValues(), submission.situationAnswers());
         }
         CaseRecord draft = store.lock(id).orElseThrow();
-        return submissions.submit(draft, submissions.item(draft.itemCode()), data, key,
+        return submissions.submit(draft, item != null ? item : submissions.item(draft.itemCode()), data, key,
                 Actor.applicant(applicant.person()), CaseAction.SUBMIT, true, Set.of());
     }
 

@@ -154,7 +154,10 @@ class CaseProcess {
 
     /**
      * Expressions in processes see only the process variables, never the application's beans: an uploaded process
-     * cannot call into the platform.
+     * cannot call into the platform. The engine's performance settings spare queries on every step: executions and
+     * tasks count their related rows (no lookups before deleting them), execution trees are fetched in one query, and
+     * rows are inserted one statement each (a bulk insert's SQL is built anew at every flush, which costs more than it
+     * saves for the few rows of a step).
      */
     @Configuration(proxyBeanMethods = false)
     static class EngineSettings {
@@ -164,6 +167,12 @@ class CaseProcess {
             return configuration -> {
                 configuration.setBeans(new HashMap<>());
                 configuration.setEnableSafeBpmnXml(true);
+                configuration.setBulkInsertEnabled(false);
+                var performance = configuration.getPerformanceSettings();
+                performance.setEnableEagerExecutionTreeFetching(true);
+                performance.setEnableExecutionRelationshipCounts(true);
+                performance.setEnableTaskRelationshipCounts(true);
+                performance.setEnableLocalization(false);
             };
         }
     }
