@@ -23,6 +23,9 @@ public enum CaseAction {
     CLAIM("认领", "OTHER"),
     RELEASE("释放", "OTHER"),
     REASSIGN("转交", "OTHER"),
+    VOID("作废", "OTHER"),
+    DELETE("删除", "OTHER"),
+    FORWARD("转报办结", "PASS"),
     OVERDUE("超期", "OTHER");
 
     private final String label;

@@ -38,7 +38,7 @@ import org.yiwang.identity.Staff;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "办件办理", description = "工作台：待办队列、受理、补正、审查、决定、特别程序、办结、送达、认领与转交")
+@Tag(name = "办件办理", description = "工作台：待办队列、受理、补正、审查、决定、特别程序、办结、送达、认领与转交、作废、删除、转报办结")
 class WorkbenchApi {
 
     /** Body of an action: the version seen and an opinion or reason. */
@@ -230,6 +230,28 @@ class WorkbenchApi {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return Versions.ok(workbench.reassign(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.username(), body.reason()));
+    }
+
+    @PostMapping("/{caseNumber}/annulment")
+    @Operation(summary = "作废", description = "误登记等作废办件（办结结果 2），决定之前，窗口人员或部门管理员；opinion 为作废原因（必填）")
+    ResponseEntity<CaseView> annul(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.annul(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+    }
+
+    @PostMapping("/{caseNumber}/deletion")
+    @Operation(summary = "删除", description = "未受理的重复等办件标为删除（办结结果 3，办件与留痕保留），部门管理员或平台管理员；"
+            + "opinion 为删除原因（必填）")
+    ResponseEntity<CaseView> delete(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.delete(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+    }
+
+    @PostMapping("/{caseNumber}/forwarding")
+    @Operation(summary = "转报办结", description = "受理后转报上级机关办理，以结果 4 办结，审批人员或部门管理员；opinion 为转报说明（必填）")
+    ResponseEntity<CaseView> forward(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.forward(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     private static @Nullable Integer version(@Nullable String ifMatch, @Nullable Opinion body) {

@@ -2,8 +2,11 @@ package org.yiwang.portal.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,11 +21,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.cases.CaseAction;
 import org.yiwang.cases.CaseState;
 import org.yiwang.cases.CaseView;
 import org.yiwang.cases.CorrectionItem;
 import org.yiwang.cases.DeliveryMethod;
 import org.yiwang.cases.MaterialContent;
+import org.yiwang.cases.PauseKind;
 import org.yiwang.cases.Workbench;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
@@ -94,6 +99,13 @@ class WorkbenchPages {
                 case "completion" -> workbench.complete(staff, caseNumber, version, null, opinion);
                 case "delivery" -> workbench.deliver(staff, caseNumber, version, delivery(params.get("method")),
                         params.get("note"));
+                case "extensions" -> workbench.extend(staff, caseNumber, version, days(params.get("days")), opinion);
+                case "pauses" -> workbench.pause(staff, caseNumber, version, pauseKind(params.get("kind")), opinion);
+                case "resume" -> workbench.resume(staff, caseNumber, version, opinion);
+                case "reassign" -> workbench.reassign(staff, caseNumber, version, params.get("username"), opinion);
+                case "annulment" -> workbench.annul(staff, caseNumber, version, opinion);
+                case "deletion" -> workbench.delete(staff, caseNumber, version, opinion);
+                case "forwarding" -> workbench.forward(staff, caseNumber, version, opinion);
                 case "claim" -> workbench.claim(staff, caseNumber, version);
                 case "release" -> workbench.release(staff, caseNumber, version);
                 default -> throw new org.yiwang.portal.PageNotFoundException("item.notFound", action);
@@ -120,6 +132,13 @@ class WorkbenchPages {
         model.addAttribute("canDeliver", view.state() == CaseState.COMPLETED && view.delivery() == null
                 && staff.has(StaffRole.WINDOW_CLERK));
         model.addAttribute("deliveryMethods", DeliveryMethod.values());
+        Set<CaseAction> offers = workbench.offers(staff, view.caseNumber());
+        model.addAttribute("offers", offers.stream().map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute("pauseKinds", Arrays.stream(PauseKind.values()).filter(k -> k != PauseKind.CORRECTION)
+                .toList());
+        model.addAttribute("maxExtension", Math.max(0, Workbench.MAX_EXTENSION_DAYS - view.extensionDays()));
+        model.addAttribute("reassignees", offers.contains(CaseAction.REASSIGN)
+                ? workbench.reassignees(staff, view.caseNumber()) : List.of());
         return "admin/case";
     }
 
@@ -141,6 +160,23 @@ class WorkbenchPages {
             }
         });
         return items;
+    }
+
+    /** Days of an extension; anything not a number is 0, which the workbench refuses with its message. */
+    private static int days(@Nullable String days) {
+        try {
+            return days == null ? 0 : Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static @Nullable PauseKind pauseKind(@Nullable String kind) {
+        try {
+            return kind == null ? null : PauseKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static @Nullable DeliveryMethod delivery(@Nullable String method) {

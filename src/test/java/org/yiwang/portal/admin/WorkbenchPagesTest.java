@@ -120,6 +120,69 @@ class WorkbenchPagesTest {
                 .doesNotContain("id=\"correction\"");
     }
 
+    @Test
+    void approverExtendsAndPausesReviewerHandsOnAndClerkAnnulsWithThePagesForms() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("id=\"annul-form\"")
+                .doesNotContain("id=\"extension-form\"").doesNotContain("id=\"delete-form\"");
+        act(clerk, number, "accept", Map.of());
+
+        StaffLogin.Session approver = StaffLogin.session(port, StaffLogin.create(context, "ft574-approver",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.APPROVER)));
+        String page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"extension-form\"").contains("id=\"pause-form\"")
+                .contains("id=\"forward-form\"").doesNotContain("id=\"resume-form\"");
+        HttpResponse<String> tooLong = approver.postForm("/admin/cases/" + number + "/extensions",
+                Map.of("version", version(approver, number), "days", "11", "opinion", "需现场核查"));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("id=\"action-error\"").contains("10");
+        act(approver, number, "extensions", Map.of("days", "3", "opinion", "需现场核查"));
+        assertThat(approver.page("/admin/cases/" + number).body()).contains("本次最多 7 日");
+        act(approver, number, "pauses", Map.of("kind", "EXPERT_REVIEW", "opinion", "组织专家评审"));
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("特别程序中").contains("id=\"resume-form\"").doesNotContain("id=\"pause-form\"");
+        HttpResponse<String> noResult = approver.postForm("/admin/cases/" + number + "/resume",
+                Map.of("version", version(approver, number)));
+        assertThat(noResult.statusCode()).isEqualTo(400);
+        assertThat(noResult.body()).contains("id=\"action-error\"").contains("请填写原因或意见");
+        act(approver, number, "resume", Map.of("opinion", "专家评审通过"));
+        assertThat(approver.page("/admin/cases/" + number).body()).contains("审查中").contains("组织专家评审")
+                .contains("专家评审通过");
+
+        StaffLogin.Session first = StaffLogin.session(port, StaffLogin.create(context, "ft574-reviewer",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER)));
+        StaffLogin.Account other = StaffLogin.create(context, "ft574-reviewer", RELIEF_DEPARTMENT,
+                DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER));
+        assertThat(first.page("/admin/cases/" + number).body()).doesNotContain("id=\"reassign-form\"");
+        act(first, number, "claim", Map.of());
+        page = first.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"reassign-form\"").contains("value=\"" + other.username() + "\"");
+        HttpResponse<String> wrong = first.postForm("/admin/cases/" + number + "/reassign",
+                Map.of("version", version(first, number), "username", clerk.username()));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"action-error\"").contains("不能转交给");
+        act(first, number, "reassign", Map.of("username", other.username(), "opinion", "休假"));
+        assertThat(first.page("/admin/cases/" + number).body()).contains("办理人 " + other.username());
+
+        act(clerk, number, "annulment", Map.of("opinion", "申请人信息登记错误"));
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("临时救助申请（已作废）")
+                .contains("申请人信息登记错误").doesNotContain("id=\"annul-form\"");
+    }
+
+    @Test
+    void aDepartmentAdministratorDeletesADuplicateOnThePage() {
+        String number = submitted();
+        StaffLogin.Session admin = StaffLogin.session(port, StaffLogin.create(context, "ft574-admin",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.DEPARTMENT_ADMIN)));
+        HttpResponse<String> noReason = admin.postForm("/admin/cases/" + number + "/deletion",
+                Map.of("version", version(admin, number)));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"action-error\"");
+        act(admin, number, "deletion", Map.of("opinion", "重复申报"));
+        assertThat(admin.page("/admin/cases/" + number).body()).contains("临时救助申请（已删除）").contains("重复申报");
+    }
+
     private String submitted() {
         Applicant zhao = new Applicant(profiles.findByIdNumber(IdNumber.of("44030719920611004X")).orElseThrow()
                 .person(), null);
