@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.cases.CaseStore.Json;
+import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.ItemContent;
 import org.yiwang.catalog.Material;
 import org.yiwang.identity.Applicant;
@@ -228,7 +229,8 @@ public class Applications {
     }
 
     /**
-     * Finishes a correction (补正提交): with corrected form values if the form was asked for, and every required
+     * Finishes a correction (补正提交): with corrected form values (merged into the application's; an empty value clears a
+     * field) if the form was asked for, and every required
      * material present. The case returns to the step that asked (the window before acceptance, the reviewer after);
      * a clock stopped by the request runs again and the promised date moves by the working days it stood.
      */
@@ -241,7 +243,8 @@ public class Applications {
             Map<String, @Nullable Object> changes = new LinkedHashMap<>();
             if (formValues != null) {
                 ItemContent content = submissions.item(c.itemCode()).content();
-                Map<String, String> typed = new LinkedHashMap<>(formValues);
+                Map<String, String> typed = new LinkedHashMap<>(c.formValues());
+                typed.putAll(formValues);
                 c.formPrefill().keySet().forEach(typed::remove);
                 content.applicationForm().check(typed);
                 changes.put("form_values", new Json(typed));
@@ -268,6 +271,27 @@ public class Applications {
                     null, c.state(), back, Map.of("materials", present.stream().sorted().toList()));
             notifications.staff(saved, "SUPPLEMENTED", "办件 " + saved.caseNumber() + " 的申请人已补正，请继续办理。");
             return views.forApplicant(saved);
+        });
+    }
+
+    /**
+     * The form fields a pending correction request names (补正 of the application form), as the item's form defines
+     * them; prefilled fields are left out (they come from the identity, never from input).
+     */
+    public List<FormField> correctionFields(Applicant applicant, String caseNumber) {
+        return inTx(() -> {
+            CaseRecord c = visible(applicant, caseNumber);
+            if (c.state() != CaseState.CORRECTION_REQUESTED || c.correctionItems() == null) {
+                return List.<FormField>of();
+            }
+            Set<String> named = new java.util.HashSet<>();
+            c.correctionItems().forEach(i -> {
+                if (i.field() != null) {
+                    named.add(i.field());
+                }
+            });
+            return submissions.item(c.itemCode()).content().applicationForm().fields().stream()
+                    .filter(f -> f.prefill() == null && named.contains(f.key())).toList();
         });
     }
 

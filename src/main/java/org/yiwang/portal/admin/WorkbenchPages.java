@@ -29,6 +29,7 @@ import org.yiwang.cases.DeliveryMethod;
 import org.yiwang.cases.MaterialContent;
 import org.yiwang.cases.PauseKind;
 import org.yiwang.cases.Workbench;
+import org.yiwang.catalog.PublishedItems;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
@@ -45,10 +46,12 @@ import org.yiwang.shared.BusinessException;
 class WorkbenchPages {
 
     private final Workbench workbench;
+    private final PublishedItems items;
     private final MessageSource messages;
 
-    WorkbenchPages(Workbench workbench, MessageSource messages) {
+    WorkbenchPages(Workbench workbench, PublishedItems items, MessageSource messages) {
         this.workbench = workbench;
+        this.items = items;
         this.messages = messages;
     }
 
@@ -132,6 +135,8 @@ class WorkbenchPages {
         model.addAttribute("canDeliver", view.state() == CaseState.COMPLETED && view.delivery() == null
                 && staff.has(StaffRole.WINDOW_CLERK));
         model.addAttribute("deliveryMethods", DeliveryMethod.values());
+        model.addAttribute("formFields", items.find(view.itemCode()).map(i -> i.content().applicationForm().fields()
+                .stream().filter(f -> f.prefill() == null).toList()).orElse(List.of()));
         Set<CaseAction> offers = workbench.offers(staff, view.caseNumber());
         model.addAttribute("offers", offers.stream().map(Enum::name).collect(Collectors.toSet()));
         model.addAttribute("pauseKinds", Arrays.stream(PauseKind.values()).filter(k -> k != PauseKind.CORRECTION)
@@ -150,13 +155,18 @@ class WorkbenchPages {
         }
     }
 
-    /** {@code c.<material>} asks for that material again with the text as the reason; {@code c.general} a remark. */
+    /**
+     * {@code c.<material>} asks for that material again with the text as the reason, {@code cf.<field>} for a form
+     * field; {@code c.general} is a remark.
+     */
     private static List<CorrectionItem> correctionItems(Map<String, String> params) {
         List<CorrectionItem> items = new ArrayList<>();
         params.forEach((name, value) -> {
             if (name.startsWith("c.") && !value.isBlank()) {
                 String slot = name.substring(2);
                 items.add(new CorrectionItem("general".equals(slot) ? null : slot, null, value.strip()));
+            } else if (name.startsWith("cf.") && !value.isBlank()) {
+                items.add(new CorrectionItem(null, name.substring(3), value.strip()));
             }
         });
         return items;

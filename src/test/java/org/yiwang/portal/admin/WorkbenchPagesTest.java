@@ -121,6 +121,33 @@ class WorkbenchPagesTest {
     }
 
     @Test
+    void aCorrectionOfAFormFieldIsMadeOnTheCasePage() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("申请表：共同生活家庭成员人数");
+        act(clerk, number, "corrections", Map.of("cf.householdSize", "家庭人数与户口簿不符，请更正"));
+
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.9.5");
+        citizen.get("/account/login");
+        citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
+        String page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).contains("家庭人数与户口簿不符，请更正").contains("id=\"correction-fields\"")
+                .contains("name=\"f.householdSize\"").contains("value=\"3\"")
+                .doesNotContain("name=\"f.description\"");
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        Response refused = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1), "f.householdSize", "三口"), Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("补正未提交").contains("value=\"三口\"").contains("f-householdSize-err");
+        Response done = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1), "f.householdSize", "4"), Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        String after = clerk.page("/admin/cases/" + number).body();
+        assertThat(after).contains("待受理").contains("<dd>4</dd>").contains("家中失火");
+    }
+
+    @Test
     void approverExtendsAndPausesReviewerHandsOnAndClerkAnnulsWithThePagesForms() {
         String number = submitted();
         StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
