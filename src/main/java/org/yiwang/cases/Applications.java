@@ -324,8 +324,24 @@ public class Applications {
         });
     }
 
+    /** The applicant's in-site messages (站内消息), newest first, read ones with the time they were read. */
     public List<CaseMessage> messages(Applicant applicant) {
-        return inTx(() -> notifications.forApplicant(applicant));
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant)));
+    }
+
+    public long unreadMessages(Applicant applicant) {
+        return inTx(() -> notifications.unread(CaseNotifications.of(applicant)));
+    }
+
+    /** 标为已读: one message of the applicant's; another's or a missing one answers as missing. */
+    public CaseMessage markRead(Applicant applicant, long messageId) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(applicant), messageId, null).stream()
+                .findFirst().orElseThrow(() -> new BusinessException(CasesError.CASES_MESSAGE_NOT_FOUND)));
+    }
+
+    /** Marks all the applicant's messages read, or with {@code caseNumber} those about one case; returns how many. */
+    public int markAllRead(Applicant applicant, @Nullable String caseNumber) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(applicant), null, caseNumber).size());
     }
 
     private CaseRecord visible(Applicant applicant, String caseNumber) {

@@ -136,7 +136,13 @@ public class Workbench {
     }
 
     public List<CaseMessage> messages(Staff staff) {
-        return inTx(() -> notifications.forStaff(staff));
+        return inTx(() -> notifications.list(CaseNotifications.of(staff)));
+    }
+
+    /** 标为已读: one of the member's messages (or of a group's they may take); another's answers as missing. */
+    public CaseMessage markRead(Staff staff, long messageId) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(staff), messageId, null).stream().findFirst()
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_MESSAGE_NOT_FOUND)));
     }
 
     /** 预审通过: the online application goes on to the window for acceptance. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.yiwang.cases.Applications;
+import org.yiwang.cases.CaseMessage;
 import org.yiwang.cases.CaseState;
 import org.yiwang.cases.CaseView;
 import org.yiwang.identity.Applicant;
@@ -101,6 +102,25 @@ class MyCasePages {
         shown.putAll(fields);
         return render(model, applicant, view, shown, errors,
                 "补正未提交：请按提示修改后重新提交（已上传的材料已保存）。");
+    }
+
+    /** 我的消息: every message, unread ones marked as such; opening the list marks them read. */
+    @GetMapping("/account/messages")
+    String messages(Model model) {
+        Applicant applicant = current.require();
+        List<CaseMessage> list = applications.messages(applicant);
+        model.addAttribute("messages", list);
+        model.addAttribute("unread", list.stream().filter(m -> m.readAt() == null).count());
+        model.addAttribute("times", CaseTimes.INSTANCE);
+        applications.markAllRead(applicant, null);
+        return "account/messages";
+    }
+
+    /** 标为已读 on the case page: back to the case of the message. */
+    @PostMapping("/account/messages/{id}/read")
+    String markRead(@PathVariable long id) {
+        CaseMessage read = applications.markRead(current.require(), id);
+        return "redirect:/account/cases/" + read.caseNumber() + "#messages-heading";
     }
 
     /** 撤回 before the decision, with a reason. */

@@ -88,6 +88,12 @@ class WorkbenchApi {
         return workbench.messages(staff());
     }
 
+    @PostMapping("/messages/{id}/read")
+    @Operation(summary = "消息标为已读", description = "发给本人或本人可办理的岗位组的消息；其他答 404")
+    CaseMessage markRead(@PathVariable long id) {
+        return workbench.markRead(staff(), id);
+    }
+
     @GetMapping("/{caseNumber}")
     @Operation(summary = "办件详情（工作人员）", description = "含全部留痕；ETag 为办件版本")
     ResponseEntity<CaseView> get(@PathVariable String caseNumber) {

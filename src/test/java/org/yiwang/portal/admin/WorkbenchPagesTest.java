@@ -121,6 +121,33 @@ class WorkbenchPagesTest {
     }
 
     @Test
+    void theCitizenSeesUnreadMessagesAndMarksThemRead() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.9.6");
+        citizen.get("/account/login");
+        citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
+        citizen.get("/account/messages");
+        act(clerk, number, "corrections", Map.of("c.m1", "身份证复印件不清晰"));
+
+        String page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).contains("消息（1 条未读）").contains("需要补正").contains("标为已读");
+        Matcher read = Pattern.compile("/account/messages/(\\d+)/read").matcher(page);
+        assertThat(read.find()).isTrue();
+        Response marked = citizen.post(read.group(), Map.of());
+        assertThat(marked.status()).isEqualTo(302);
+        assertThat(marked.location()).contains("/account/cases/" + number);
+        page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).doesNotContain("标为已读").contains(">消息</a>");
+
+        LoopbackClient stranger = new LoopbackClient(port, "127.0.9.7");
+        stranger.get("/account/login");
+        stranger.post("/account/login/password", Map.of("loginName", "13700000002", "password", "Citizen@2026"));
+        assertThat(stranger.get("/account").body()).contains("name=\"_csrf\"");
+        assertThat(stranger.post(read.group(), Map.of()).status()).as("another citizen's message").isEqualTo(404);
+    }
+
+    @Test
     void aCorrectionOfAFormFieldIsMadeOnTheCasePage() {
         String number = submitted();
         StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
