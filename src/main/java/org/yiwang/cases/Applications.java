@@ -17,6 +17,7 @@ import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.ItemContent;
 import org.yiwang.catalog.Material;
 import org.yiwang.identity.Applicant;
+import org.yiwang.identity.AssuranceLevel;
 import org.yiwang.identity.PersonProfile;
 import org.yiwang.identity.PersonProfiles;
 import org.yiwang.shared.BusinessException;
@@ -77,6 +78,7 @@ public class Applications {
     public DraftView createDraft(Applicant applicant, DraftInput input) {
         return inTx(() -> {
             Submissions.Item item = submissions.item(input.itemCode());
+            requireLevel(applicant, item.content());
             long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
                     Channel.ONLINE, input.formValues(), input.situationAnswers());
             return draftView(store.findById(id).orElseThrow());
@@ -197,8 +199,10 @@ public class Applications {
                     submission.situationAnswers());
         }
         CaseRecord draft = store.lock(id).orElseThrow();
-        return submissions.submit(draft, submissions.item(draft.itemCode()), data, key,
-                Actor.applicant(applicant.person()), CaseAction.SUBMIT, true, Set.of());
+        Submissions.Item item = submissions.item(draft.itemCode());
+        requireLevel(applicant, item.content());
+        return submissions.submit(draft, item, data, key, Actor.applicant(applicant.person()), CaseAction.SUBMIT,
+                true, Set.of());
     }
 
     public CaseView view(Applicant applicant, String caseNumber) {
@@ -379,9 +383,33 @@ public class Applications {
     }
 
     private ApplicantData data(Applicant applicant) {
-        PersonProfile profile = profiles.profile(applicant.person().accountId()).filter(PersonProfile::active)
+        return ApplicantData.of(profile(applicant), applicant.acting());
+    }
+
+    private PersonProfile profile(Applicant applicant) {
+        return profiles.profile(applicant.person().accountId()).filter(PersonProfile::active)
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_NOT_AN_APPLICANT));
-        return ApplicantData.of(profile, applicant.acting());
+    }
+
+    /**
+     * Refuses an applicant whose identity assurance level (实名认证等级) is below the item's minimum, with a message
+     * that tells how to raise it; nothing when the item sets no minimum.
+     */
+    public void requireAssuranceLevel(Applicant applicant, String itemCode) {
+        inTx(() -> {
+            requireLevel(applicant, submissions.item(itemCode).content());
+            return null;
+        });
+    }
+
+    private void requireLevel(Applicant applicant, ItemContent content) {
+        content.minimumLevel().ifPresent(required -> {
+            AssuranceLevel level = profile(applicant).level();
+            if (!level.atLeast(required)) {
+                throw new BusinessException(CasesError.CASES_ASSURANCE_LEVEL_TOO_LOW, required.rank(),
+                        required.label(), level.rank(), level.label());
+            }
+        });
     }
 
     private void save(CaseRecord c, Map<String, @Nullable Object> changes) {
