@@ -14,6 +14,7 @@ public enum CaseAction {
     SUPPLEMENT("补正提交", "PASS"),
     REVIEW("审查", "PASS"),
     DECIDE("决定", "PASS"),
+    REQUEST_EXTENSION("申请延期", "OTHER"),
     EXTEND("延期", "OTHER"),
     PAUSE("特别程序开始", "OTHER"),
     RESUME("特别程序结束", "OTHER"),

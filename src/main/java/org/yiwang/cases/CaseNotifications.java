@@ -61,6 +61,12 @@ class CaseNotifications {
         }
     }
 
+    /** To everyone of the case's department or region who holds {@code role} (e.g. the approvers, for a request). */
+    void group(CaseRecord c, StaffRole role, String kind, String text) {
+        String scope = StaffAccess.DEPARTMENT_ROLES.contains(role) ? c.departmentCode() : c.regionCode();
+        insert(c.id(), "GROUP", role.name() + "@" + scope, kind, text);
+    }
+
     /** To the handler of the case's current task, or to the group that may take it. */
     void staff(CaseRecord c, String kind, String text) {
         if (c.handler() != null) {

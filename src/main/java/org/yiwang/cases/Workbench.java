@@ -295,6 +295,29 @@ public class Workbench {
         });
     }
 
+    /**
+     * 申请延期: the reviewer asks the department's approvers for an extension (days and reason, in the trail); the
+     * approver decides with {@link #extend}.
+     */
+    public CaseView requestExtension(Staff staff, String caseNumber, @Nullable Integer version, int days,
+            @Nullable String reason) {
+        String why = Texts.required(reason, "延期理由", 2000);
+        return act(staff, caseNumber, version, c -> {
+            StaffRole role = allowed(staff, c, CaseAction.REQUEST_EXTENSION);
+            if (days < 1 || c.extensionDays() + days > MAX_EXTENSION_DAYS) {
+                throw new BusinessException(CasesError.CASES_EXTENSION_LIMIT, MAX_EXTENSION_DAYS, c.extensionDays());
+            }
+            Instant now = clock.instant();
+            save(c, Map.of("updated_at", now));
+            trail.append(c.id(), now, CaseAction.REQUEST_EXTENSION, c.currentTask(), Actor.staff(staff, role), why,
+                    c.state(), c.state(), Map.of("days", days));
+            CaseRecord after = store.findById(c.id()).orElseThrow();
+            notifications.group(after, StaffRole.APPROVER, "EXTENSION_REQUESTED", "办件 " + after.caseNumber()
+                    + " 的审查人员申请延期 " + days + " 个工作日，请审批。");
+            return after;
+        });
+    }
+
     /** 延期 (特别程序 1), approved by the approver: working days added, in all at most {@value #MAX_EXTENSION_DAYS}. */
     public CaseView extend(Staff staff, String caseNumber, @Nullable Integer version, int days,
             @Nullable String reason) {
@@ -565,6 +588,9 @@ public class Workbench {
             if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
                 out.remove(CaseAction.EXTEND);
             }
+            if (out.contains(CaseAction.EXTEND)) {
+                out.remove(CaseAction.REQUEST_EXTENSION);
+            }
             if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
                     && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
                     || staff.username().equals(c.handler()))) {
@@ -675,6 +701,8 @@ public class Workbench {
     private static final Map<CaseAction, Rule> RULES = Map.of(
             CaseAction.EXTEND, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING,
                     CaseState.PAUSED), List.of(StaffRole.APPROVER), c -> true),
+            CaseAction.REQUEST_EXTENSION, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING,
+                    CaseState.PAUSED), List.of(StaffRole.REVIEWER), c -> c.extensionDays() < MAX_EXTENSION_DAYS),
             CaseAction.PAUSE, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING),
                     List.of(StaffRole.REVIEWER, StaffRole.APPROVER), c -> true),
             CaseAction.RESUME, new Rule(java.util.EnumSet.of(CaseState.PAUSED),

@@ -175,6 +175,14 @@ class WorkbenchApi {
                 body.approve(), body.reason()));
     }
 
+    @PostMapping("/{caseNumber}/extension-requests")
+    @Operation(summary = "申请延期（审查人员）", description = "留痕并通知本部门审批人员，由其批准延期")
+    ResponseEntity<CaseView> requestExtension(@PathVariable String caseNumber, @RequestBody Extension body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.requestExtension(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+                body.days(), body.reason()));
+    }
+
     @PostMapping("/{caseNumber}/extensions")
     @Operation(summary = "延期（审批人员批准）", description = "延长的工作日合计不超过 10 日（行政许可法第四十二条）")
     ResponseEntity<CaseView> extend(@PathVariable String caseNumber, @RequestBody Extension body,

@@ -28,6 +28,7 @@ import org.yiwang.cases.CorrectionItem;
 import org.yiwang.cases.DeliveryMethod;
 import org.yiwang.cases.MaterialContent;
 import org.yiwang.cases.PauseKind;
+import org.yiwang.cases.TrailEntry;
 import org.yiwang.cases.Workbench;
 import org.yiwang.catalog.PublishedItems;
 import org.yiwang.identity.CurrentStaff;
@@ -102,6 +103,8 @@ class WorkbenchPages {
                 case "completion" -> workbench.complete(staff, caseNumber, version, null, opinion);
                 case "delivery" -> workbench.deliver(staff, caseNumber, version, delivery(params.get("method")),
                         params.get("note"));
+                case "extension-requests" -> workbench.requestExtension(staff, caseNumber, version,
+                        days(params.get("days")), opinion);
                 case "extensions" -> workbench.extend(staff, caseNumber, version, days(params.get("days")), opinion);
                 case "pauses" -> workbench.pause(staff, caseNumber, version, pauseKind(params.get("kind")), opinion);
                 case "resume" -> workbench.resume(staff, caseNumber, version, opinion);
@@ -142,9 +145,23 @@ class WorkbenchPages {
         model.addAttribute("pauseKinds", Arrays.stream(PauseKind.values()).filter(k -> k != PauseKind.CORRECTION)
                 .toList());
         model.addAttribute("maxExtension", Math.max(0, Workbench.MAX_EXTENSION_DAYS - view.extensionDays()));
+        model.addAttribute("extensionRequest", extensionRequest(view));
         model.addAttribute("reassignees", offers.contains(CaseAction.REASSIGN)
                 ? workbench.reassignees(staff, view.caseNumber()) : List.of());
         return "admin/case";
+    }
+
+    /** The reviewer's request for an extension that no extension has answered yet, if any. */
+    private static @Nullable TrailEntry extensionRequest(CaseView view) {
+        TrailEntry pending = null;
+        for (TrailEntry e : view.trail() == null ? List.<TrailEntry>of() : view.trail()) {
+            if (e.action() == CaseAction.REQUEST_EXTENSION) {
+                pending = e;
+            } else if (e.action() == CaseAction.EXTEND) {
+                pending = null;
+            }
+        }
+        return pending;
     }
 
     private static boolean hasRole(Staff staff, String role) {

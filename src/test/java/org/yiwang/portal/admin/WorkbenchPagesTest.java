@@ -225,6 +225,31 @@ class WorkbenchPagesTest {
     }
 
     @Test
+    void theReviewerRequestsAnExtensionAndTheApproverGrantsIt() {
+        String number = submitted();
+        act(StaffLogin.session(context, port, "ft-clerk"), number, "accept", Map.of());
+        StaffLogin.Session reviewer = StaffLogin.session(port, StaffLogin.create(context, "ft574-reviewer",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER)));
+        String page = reviewer.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"extension-request-form\"").doesNotContain("id=\"extension-form\"")
+                .contains("id=\"pause-form\"");
+        HttpResponse<String> tooMany = reviewer.postForm("/admin/cases/" + number + "/extension-requests",
+                Map.of("version", version(reviewer, number), "days", "12", "opinion", "需补充调查"));
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("id=\"action-error\"");
+        act(reviewer, number, "extension-requests", Map.of("days", "4", "opinion", "需入户调查核实"));
+
+        StaffLogin.Session approver = StaffLogin.session(port, StaffLogin.create(context, "ft574-approver",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.APPROVER)));
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("申请延期 4 个工作日：需入户调查核实").contains("name=\"days\" type=\"number\"")
+                .contains("value=\"4\"").doesNotContain("id=\"extension-request-form\"");
+        act(approver, number, "extensions", Map.of("days", "4", "opinion", "需入户调查核实"));
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).doesNotContain("id=\"extension-request\"").contains("本次最多 6 日");
+    }
+
+    @Test
     void aDepartmentAdministratorDeletesADuplicateOnThePage() {
         String number = submitted();
         StaffLogin.Session admin = StaffLogin.session(port, StaffLogin.create(context, "ft574-admin",
