@@ -63,7 +63,16 @@ class WorkbenchPages {
         model.addAttribute("queues", Workbench.Queue.values());
         model.addAttribute("cases", workbench.queue(staff(), queue, page));
         model.addAttribute("times", CaseTimes.format());
+        model.addAttribute("unreadMessages", workbench.messages(staff()).stream().filter(m -> m.readAt() == null)
+                .toList());
         return "admin/cases";
+    }
+
+    /** 标为已读 of a message on the queue page. */
+    @PostMapping("/messages/{id}/read")
+    String markRead(@PathVariable long id) {
+        workbench.markRead(staff(), id);
+        return "redirect:/admin/cases";
     }
 
     @GetMapping("/{caseNumber}")

@@ -241,6 +241,12 @@ class WorkbenchPagesTest {
 
         StaffLogin.Session approver = StaffLogin.session(port, StaffLogin.create(context, "ft574-approver",
                 RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.APPROVER)));
+        String queue = approver.page("/admin/cases").body();
+        assertThat(queue).contains("未读消息").contains(number + " 的审查人员申请延期 4 个工作日");
+        Matcher read = Pattern.compile("/admin/cases/messages/(\\d+)/read").matcher(queue);
+        assertThat(read.find()).isTrue();
+        assertThat(approver.postForm(read.group(), Map.of()).statusCode()).isEqualTo(302);
+        assertThat(approver.page("/admin/cases").body()).doesNotContain(number + " 的审查人员申请延期");
         page = approver.page("/admin/cases/" + number).body();
         assertThat(page).contains("申请延期 4 个工作日：需入户调查核实").contains("name=\"days\" type=\"number\"")
                 .contains("value=\"4\"").doesNotContain("id=\"extension-request-form\"");
