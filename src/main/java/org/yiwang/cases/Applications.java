@@ -13,9 +13,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.cases.CaseStore.Json;
+import org.yiwang.catalog.FormField;
 import org.yiwang.catalog.ItemContent;
 import org.yiwang.catalog.Material;
 import org.yiwang.identity.Applicant;
+import org.yiwang.identity.AssuranceLevel;
 import org.yiwang.identity.PersonProfile;
 import org.yiwang.identity.PersonProfiles;
 import org.yiwang.shared.BusinessException;
@@ -76,6 +78,7 @@ public class Applications {
     public DraftView createDraft(Applicant applicant, DraftInput input) {
         return inTx(() -> {
             Submissions.Item item = submissions.item(input.itemCode());
+            requireLevel(applicant, item.content());
             long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
                     Channel.ONLINE, input.formValues(), input.situationAnswers());
             return draftView(store.findById(id).orElseThrow());
@@ -197,8 +200,10 @@ public class Applications {
                     submission.formValues(), submission.situationAnswers());
         }
         CaseRecord draft = store.lock(id).orElseThrow();
-        return submissions.submit(draft, item != null ? item : submissions.item(draft.itemCode()), data, key,
-                Actor.applicant(applicant.person()), CaseAction.SUBMIT, true, Set.of());
+        Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
+        requireLevel(applicant, submitted.content());
+        return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),
+                CaseAction.SUBMIT, true, Set.of());
     }
 
     public CaseView view(Applicant applicant, String caseNumber) {
@@ -229,7 +234,8 @@ public class Applications {
     }
 
     /**
-     * Finishes a correction (补正提交): with corrected form values if the form was asked for, and every required
+     * Finishes a correction (补正提交): with corrected form values (merged into the application's; an empty value clears a
+     * field) if the form was asked for, and every required
      * material present. The case returns to the step that asked (the window before acceptance, the reviewer after);
      * a clock stopped by the request runs again and the promised date moves by the working days it stood.
      */
@@ -242,7 +248,8 @@ public class Applications {
             Map<String, @Nullable Object> changes = new LinkedHashMap<>();
             if (formValues != null) {
                 ItemContent content = submissions.item(c.itemCode()).content();
-                Map<String, String> typed = new LinkedHashMap<>(formValues);
+                Map<String, String> typed = new LinkedHashMap<>(c.formValues());
+                typed.putAll(formValues);
                 c.formPrefill().keySet().forEach(typed::remove);
                 content.applicationForm().check(typed);
                 changes.put("form_values", new Json(typed));
@@ -269,6 +276,27 @@ public class Applications {
                     null, c.state(), back, Map.of("materials", present.stream().sorted().toList()));
             notifications.staff(saved, "SUPPLEMENTED", "办件 " + saved.caseNumber() + " 的申请人已补正，请继续办理。");
             return views.forApplicant(saved);
+        });
+    }
+
+    /**
+     * The form fields a pending correction request names (补正 of the application form), as the item's form defines
+     * them; prefilled fields are left out (they come from the identity, never from input).
+     */
+    public List<FormField> correctionFields(Applicant applicant, String caseNumber) {
+        return inTx(() -> {
+            CaseRecord c = visible(applicant, caseNumber);
+            if (c.state() != CaseState.CORRECTION_REQUESTED || c.correctionItems() == null) {
+                return List.<FormField>of();
+            }
+            Set<String> named = new java.util.HashSet<>();
+            c.correctionItems().forEach(i -> {
+                if (i.field() != null) {
+                    named.add(i.field());
+                }
+            });
+            return submissions.item(c.itemCode()).content().applicationForm().fields().stream()
+                    .filter(f -> f.prefill() == null && named.contains(f.key())).toList();
         });
     }
 
@@ -301,8 +329,24 @@ public class Applications {
         });
     }
 
+    /** The applicant's in-site messages (站内消息), newest first, read ones with the time they were read. */
     public List<CaseMessage> messages(Applicant applicant) {
-        return inTx(() -> notifications.forApplicant(applicant));
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant)));
+    }
+
+    public long unreadMessages(Applicant applicant) {
+        return inTx(() -> notifications.unread(CaseNotifications.of(applicant)));
+    }
+
+    /** 标为已读: one message of the applicant's; another's or a missing one answers as missing. */
+    public CaseMessage markRead(Applicant applicant, long messageId) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(applicant), messageId, null).stream()
+                .findFirst().orElseThrow(() -> new BusinessException(CasesError.CASES_MESSAGE_NOT_FOUND)));
+    }
+
+    /** Marks all the applicant's messages read, or with {@code caseNumber} those about one case; returns how many. */
+    public int markAllRead(Applicant applicant, @Nullable String caseNumber) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(applicant), null, caseNumber).size());
     }
 
     private CaseRecord visible(Applicant applicant, String caseNumber) {
@@ -340,9 +384,33 @@ public class Applications {
     }
 
     private ApplicantData data(Applicant applicant) {
-        PersonProfile profile = profiles.profile(applicant.person().accountId()).filter(PersonProfile::active)
+        return ApplicantData.of(profile(applicant), applicant.acting());
+    }
+
+    private PersonProfile profile(Applicant applicant) {
+        return profiles.profile(applicant.person().accountId()).filter(PersonProfile::active)
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_NOT_AN_APPLICANT));
-        return ApplicantData.of(profile, applicant.acting());
+    }
+
+    /**
+     * Refuses an applicant whose identity assurance level (实名认证等级) is below the item's minimum, with a message
+     * that tells how to raise it; nothing when the item sets no minimum.
+     */
+    public void requireAssuranceLevel(Applicant applicant, String itemCode) {
+        inTx(() -> {
+            requireLevel(applicant, submissions.item(itemCode).content());
+            return null;
+        });
+    }
+
+    private void requireLevel(Applicant applicant, ItemContent content) {
+        content.minimumLevel().ifPresent(required -> {
+            AssuranceLevel level = profile(applicant).level();
+            if (!level.atLeast(required)) {
+                throw new BusinessException(CasesError.CASES_ASSURANCE_LEVEL_TOO_LOW, required.rank(),
+                        required.label(), level.rank(), level.label());
+            }
+        });
     }
 
     private void save(CaseRecord c, Map<String, @Nullable Object> changes) {

@@ -14,6 +14,7 @@ public enum CaseAction {
     SUPPLEMENT("补正提交", "PASS"),
     REVIEW("审查", "PASS"),
     DECIDE("决定", "PASS"),
+    REQUEST_EXTENSION("申请延期", "OTHER"),
     EXTEND("延期", "OTHER"),
     PAUSE("特别程序开始", "OTHER"),
     RESUME("特别程序结束", "OTHER"),
@@ -23,6 +24,9 @@ public enum CaseAction {
     CLAIM("认领", "OTHER"),
     RELEASE("释放", "OTHER"),
     REASSIGN("转交", "OTHER"),
+    VOID("作废", "OTHER"),
+    DELETE("删除", "OTHER"),
+    FORWARD("转报办结", "PASS"),
     OVERDUE("超期", "OTHER");
 
     private final String label;

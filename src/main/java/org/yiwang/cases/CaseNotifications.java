@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,12 @@ class CaseNotifications {
         }
     }
 
+    /** To everyone of the case's department or region who holds {@code role} (e.g. the approvers, for a request). */
+    void group(CaseRecord c, StaffRole role, String kind, String text) {
+        String scope = StaffAccess.DEPARTMENT_ROLES.contains(role) ? c.departmentCode() : c.regionCode();
+        insert(c.id(), "GROUP", role.name() + "@" + scope, kind, text);
+    }
+
     /** To the handler of the case's current task, or to the group that may take it. */
     void staff(CaseRecord c, String kind, String text) {
         if (c.handler() != null) {
@@ -69,15 +76,23 @@ class CaseNotifications {
         }
     }
 
-    List<CaseMessage> forApplicant(Applicant applicant) {
+    /** Whose messages: SQL on {@code service_case_message m}. */
+    record Recipients(String where, Map<String, Object> params) {
+    }
+
+    /** The applicant's messages: the person's own, or, acting for an enterprise, the enterprise's. */
+    static Recipients of(Applicant applicant) {
         ActingFor acting = applicant.acting();
-        return list(acting == null ? "m.recipient_kind = 'PERSON' AND m.recipient = :me"
-                        : "m.recipient_kind = 'ENTERPRISE' AND m.recipient = :me",
+        return new Recipients(acting == null ? "m.recipient_kind = 'PERSON' AND m.recipient = :me"
+                : "m.recipient_kind = 'ENTERPRISE' AND m.recipient = :me",
                 Map.of("me", acting == null ? applicant.person().accountId().value() : acting.creditCode()));
     }
 
-    /** Messages to the member, and to the groups of unclaimed tasks the member may take. */
-    List<CaseMessage> forStaff(Staff staff) {
+    /**
+     * Messages to the member, and to the groups of unclaimed tasks the member may take (a group's message read by
+     * one member is read for the group).
+     */
+    static Recipients of(Staff staff) {
         Map<String, Object> params = new HashMap<>();
         params.put("me", staff.username());
         StringBuilder where = new StringBuilder("(m.recipient_kind = 'STAFF' AND m.recipient = :me)");
@@ -90,23 +105,53 @@ class CaseNotifications {
                         .append(" :").append(role.name()).append(")");
             }
         }
-        return list(where.toString(), params);
+        return new Recipients("(" + where + ")", params);
     }
 
-    private List<CaseMessage> list(String where, Map<String, Object> params) {
-        var statement = jdbc.sql("""
+    /** The newest 100 messages of the recipients. */
+    List<CaseMessage> list(Recipients to) {
+        return bind(jdbc.sql("""
                 SELECT m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at
                 FROM service_case_message m JOIN service_case c ON c.id = m.case_id
-                WHERE""" + " " + where + " ORDER BY m.created_at DESC, m.id DESC LIMIT 100");
-        for (var e : params.entrySet()) {
+                WHERE""" + " " + to.where() + " ORDER BY m.created_at DESC, m.id DESC LIMIT 100"), to)
+                .query(CaseNotifications::message).list();
+    }
+
+    long unread(Recipients to) {
+        return bind(jdbc.sql("SELECT count(*) FROM service_case_message m WHERE m.read_at IS NULL AND " + to.where()),
+                to).query(Long.class).single();
+    }
+
+    /**
+     * Marks one message of the recipients read (an unknown id, or another's message, gives nothing), or with
+     * {@code id} null all of them, or with {@code caseNumber} those of one case. Returns the messages marked.
+     */
+    List<CaseMessage> markRead(Recipients to, @Nullable Long id, @Nullable String caseNumber) {
+        var statement = jdbc.sql("UPDATE service_case_message m SET read_at = COALESCE(m.read_at, :now) FROM "
+                + "service_case c WHERE c.id = m.case_id AND " + to.where()
+                + (id == null ? "" : " AND m.id = :id") + (caseNumber == null ? "" : " AND c.case_number = :number")
+                + " RETURNING m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at")
+                .param("now", Timestamp.from(clock.instant()));
+        if (id != null) {
+            statement = statement.param("id", id);
+        }
+        if (caseNumber != null) {
+            statement = statement.param("number", caseNumber);
+        }
+        return bind(statement, to).query(CaseNotifications::message).list();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Recipients to) {
+        for (var e : to.params().entrySet()) {
             statement = statement.param(e.getKey(), e.getValue());
         }
-        return statement.query((rs, n) -> {
-            Timestamp read = rs.getTimestamp("read_at");
-            return new CaseMessage(rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"),
-                    rs.getString("text"), rs.getTimestamp("created_at").toInstant(),
-                    read == null ? null : read.toInstant());
-        }).list();
+        return statement;
+    }
+
+    private static CaseMessage message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp read = rs.getTimestamp("read_at");
+        return new CaseMessage(rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"),
+                rs.getString("text"), rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
     }
 
     static String group(CaseRecord c) {

@@ -74,8 +74,7 @@ public class CaseProgress {
                 c.acceptedAt(), c.dueDate(), status.remaining(), c.completedAt(),
                 result == null ? null : result.label(),
                 tx.execute(s -> trail.entries(c.id())).stream()
-                        .filter(e -> e.action() != CaseAction.CLAIM && e.action() != CaseAction.RELEASE
-                                && e.action() != CaseAction.REASSIGN && e.action() != CaseAction.OVERDUE)
+                        .filter(e -> !CaseViews.INTERNAL.contains(e.action()))
                         .map(e -> new ProgressView.Step(e.at(), e.actionLabel(), e.stateAfter().label())).toList());
     }
 

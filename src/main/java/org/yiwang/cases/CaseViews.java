@@ -23,11 +23,12 @@ import org.yiwang.shared.Masking;
 class CaseViews {
 
     /** Trail actions the applicant's timeline leaves out (internal task handling). */
-    private static final Set<CaseAction> INTERNAL = EnumSet.of(CaseAction.CLAIM, CaseAction.RELEASE,
-            CaseAction.REASSIGN, CaseAction.OVERDUE);
+    static final Set<CaseAction> INTERNAL = EnumSet.of(CaseAction.CLAIM, CaseAction.RELEASE,
+            CaseAction.REASSIGN, CaseAction.OVERDUE, CaseAction.REQUEST_EXTENSION);
     /** Actions whose opinion the applicant is told (reasons that concern them). */
     private static final Set<CaseAction> TOLD = EnumSet.of(CaseAction.NOT_ACCEPT, CaseAction.REQUEST_CORRECTION,
-            CaseAction.COMPLETE, CaseAction.WITHDRAW, CaseAction.EXTEND, CaseAction.PAUSE, CaseAction.DELIVER);
+            CaseAction.COMPLETE, CaseAction.WITHDRAW, CaseAction.EXTEND, CaseAction.PAUSE, CaseAction.DELIVER,
+            CaseAction.VOID, CaseAction.DELETE, CaseAction.FORWARD);
 
     private final CaseMaterials materials;
     private final CaseTrail trail;

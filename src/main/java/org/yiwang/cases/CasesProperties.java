@@ -6,9 +6,10 @@ import org.springframework.util.unit.DataSize;
 
 /** {@code yiwang.cases.*}: see {@code application.yml} and the README. */
 @ConfigurationProperties("yiwang.cases")
-record CasesProperties(Upload upload, Warning warning, Progress progress) {
+record CasesProperties(Upload upload, Warning warning, Progress progress, Duration draftRetention) {
 
     CasesProperties {
+        draftRetention = draftRetention == null ? Duration.ofDays(30) : draftRetention;
         upload = upload == null ? new Upload(null) : upload;
         warning = warning == null ? new Warning(null) : warning;
         progress = progress == null ? new Progress(null, null) : progress;

@@ -23,6 +23,7 @@ import org.yiwang.cases.CaseStore.Json;
 import org.yiwang.identity.PersonProfiles;
 import org.yiwang.identity.PopulationRegistry;
 import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffMembers;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.IdNumber;
@@ -41,7 +42,7 @@ public class Workbench {
     private static final Logger log = LoggerFactory.getLogger(Workbench.class);
     private static final int PAGE_SIZE = 20;
     /** 行政许可法 art. 42: a decision may be extended once by at most 10 (working) days. */
-    static final int MAX_EXTENSION_DAYS = 10;
+    public static final int MAX_EXTENSION_DAYS = 10;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
@@ -77,11 +78,12 @@ public class Workbench {
     private final CaseClock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final StaffMembers members;
 
     Workbench(CaseStore store, Submissions submissions, CaseViews views, CaseTrail trail, CaseMaterials materials,
             CaseProcedures procedures, CaseProcess process, CaseNotifications notifications, TimeLimits limits,
             PopulationRegistry population, PersonProfiles profiles, CaseClock clock, TransactionTemplate tx,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, StaffMembers members) {
         this.store = store;
         this.submissions = submissions;
         this.views = views;
@@ -96,6 +98,7 @@ public class Workbench {
         this.clock = clock;
         this.tx = tx;
         this.events = events;
+        this.members = members;
     }
 
     public CasePage<CaseSummary> queue(Staff staff, Queue queue, int page) {
@@ -133,7 +136,13 @@ public class Workbench {
     }
 
     public List<CaseMessage> messages(Staff staff) {
-        return inTx(() -> notifications.forStaff(staff));
+        return inTx(() -> notifications.list(CaseNotifications.of(staff)));
+    }
+
+    /** 标为已读: one of the member's messages (or of a group's they may take); another's answers as missing. */
+    public CaseMessage markRead(Staff staff, long messageId) {
+        return inTx(() -> notifications.markRead(CaseNotifications.of(staff), messageId, null).stream().findFirst()
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_MESSAGE_NOT_FOUND)));
     }
 
     /** 预审通过: the online application goes on to the window for acceptance. */
@@ -286,6 +295,29 @@ public class Workbench {
         });
     }
 
+    /**
+     * 申请延期: the reviewer asks the department's approvers for an extension (days and reason, in the trail); the
+     * approver decides with {@link #extend}.
+     */
+    public CaseView requestExtension(Staff staff, String caseNumber, @Nullable Integer version, int days,
+            @Nullable String reason) {
+        String why = Texts.required(reason, "延期理由", 2000);
+        return act(staff, caseNumber, version, c -> {
+            StaffRole role = allowed(staff, c, CaseAction.REQUEST_EXTENSION);
+            if (days < 1 || c.extensionDays() + days > MAX_EXTENSION_DAYS) {
+                throw new BusinessException(CasesError.CASES_EXTENSION_LIMIT, MAX_EXTENSION_DAYS, c.extensionDays());
+            }
+            Instant now = clock.instant();
+            save(c, Map.of("updated_at", now));
+            trail.append(c.id(), now, CaseAction.REQUEST_EXTENSION, c.currentTask(), Actor.staff(staff, role), why,
+                    c.state(), c.state(), Map.of("days", days));
+            CaseRecord after = store.findById(c.id()).orElseThrow();
+            notifications.group(after, StaffRole.APPROVER, "EXTENSION_REQUESTED", "办件 " + after.caseNumber()
+                    + " 的审查人员申请延期 " + days + " 个工作日，请审批。");
+            return after;
+        });
+    }
+
     /** 延期 (特别程序 1), approved by the approver: working days added, in all at most {@value #MAX_EXTENSION_DAYS}. */
     public CaseView extend(Staff staff, String caseNumber, @Nullable Integer version, int days,
             @Nullable String reason) {
@@ -294,9 +326,7 @@ public class Workbench {
             throw new BusinessException(CasesError.CASES_EXTENSION_DAYS_INVALID, MAX_EXTENSION_DAYS);
         }
         return act(staff, caseNumber, version, c -> {
-            Applications.requireState(c, CaseAction.EXTEND, CaseState.UNDER_REVIEW, CaseState.DECIDING,
-                    CaseState.PAUSED);
-            StaffRole role = role(staff, c, CaseAction.EXTEND, StaffRole.APPROVER);
+            StaffRole role = allowed(staff, c, CaseAction.EXTEND);
             if (c.extensionDays() + days > MAX_EXTENSION_DAYS) {
                 throw new BusinessException(CasesError.CASES_EXTENSION_LIMIT, MAX_EXTENSION_DAYS, c.extensionDays());
             }
@@ -330,8 +360,7 @@ public class Workbench {
         }
         String why = Texts.required(reason, "特别程序理由", 2000);
         return act(staff, caseNumber, version, c -> {
-            Applications.requireState(c, CaseAction.PAUSE, CaseState.UNDER_REVIEW, CaseState.DECIDING);
-            StaffRole role = role(staff, c, CaseAction.PAUSE, StaffRole.REVIEWER, StaffRole.APPROVER);
+            StaffRole role = allowed(staff, c, CaseAction.PAUSE);
             Instant now = clock.instant();
             LocalDate today = clock.today();
             Map<String, @Nullable Object> changes = new LinkedHashMap<>();
@@ -354,8 +383,7 @@ public class Workbench {
     public CaseView resume(Staff staff, String caseNumber, @Nullable Integer version, @Nullable String result) {
         String outcome = Texts.required(result, "特别程序结果", 2000);
         return act(staff, caseNumber, version, c -> {
-            Applications.requireState(c, CaseAction.RESUME, CaseState.PAUSED);
-            StaffRole role = role(staff, c, CaseAction.RESUME, StaffRole.REVIEWER, StaffRole.APPROVER);
+            StaffRole role = allowed(staff, c, CaseAction.RESUME);
             Instant now = clock.instant();
             CaseState back = c.resumeState() == null ? CaseState.UNDER_REVIEW : c.resumeState();
             Map<String, @Nullable Object> changes = new LinkedHashMap<>(limits.resume(c, clock.today(), now,
@@ -477,7 +505,7 @@ public class Workbench {
         }
         String note = Texts.optional(reason, "转交说明", 500);
         return act(staff, caseNumber, version, c -> {
-            if (c.currentTask() == null || c.state().closed()) {
+            if (c.currentTask() == null || c.currentRole() == null || c.state().closed()) {
                 throw new BusinessException(CasesError.CASES_STATE_CONFLICT, c.state().label(),
                         CaseAction.REASSIGN.label());
             }
@@ -489,7 +517,99 @@ public class Workbench {
             } else {
                 throw new BusinessException(CasesError.CASES_TASK_NOT_CLAIMED);
             }
-            return assign(c, staff, role, CaseAction.REASSIGN, username.strip(), note);
+            StaffRole taskRole = StaffRole.valueOf(java.util.Objects.requireNonNull(c.currentRole()));
+            String target = username.strip();
+            if (target.equals(c.handler()) || members.active(target)
+                    .filter(t -> StaffAccess.mayActAs(t, taskRole, c)).isEmpty()) {
+                throw new BusinessException(CasesError.CASES_REASSIGN_TARGET_INVALID, target, taskRole.label());
+            }
+            return assign(c, staff, role, CaseAction.REASSIGN, target, note);
+        });
+    }
+
+    /**
+     * 作废 (result 2): a case registered in error (e.g. a walk-in with wrong data) ends before a decision, by the
+     * window or a department administrator, with the reason.
+     */
+    public CaseView annul(Staff staff, String caseNumber, @Nullable Integer version, @Nullable String reason) {
+        String why = Texts.required(reason, "作废原因", 2000);
+        return act(staff, caseNumber, version, c -> {
+            CaseRecord after = close(c, staff, allowed(staff, c, CaseAction.VOID), CaseAction.VOID,
+                    CaseState.VOIDED, ResultCode.VOIDED, why);
+            notifications.applicant(after, "VOIDED", "您的办件 " + after.caseNumber() + " 已作废：" + why, false);
+            return after;
+        });
+    }
+
+    /**
+     * 删除 (result 3): a case never accepted (e.g. a duplicate) is taken off the work, by a department or platform
+     * administrator. Nothing is physically deleted: the case stays with its trail and data sets.
+     */
+    public CaseView delete(Staff staff, String caseNumber, @Nullable Integer version, @Nullable String reason) {
+        String why = Texts.required(reason, "删除原因", 2000);
+        return act(staff, caseNumber, version, c -> {
+            CaseRecord after = close(c, staff, allowed(staff, c, CaseAction.DELETE), CaseAction.DELETE,
+                    CaseState.DELETED, ResultCode.DELETED, why);
+            notifications.applicant(after, "DELETED", "您的办件 " + after.caseNumber() + " 已删除：" + why, false);
+            return after;
+        });
+    }
+
+    /**
+     * 转报办结 (result 4): an accepted case goes to a higher-level authority, which decides it; here it is completed
+     * with the reason (where it went and why).
+     */
+    public CaseView forward(Staff staff, String caseNumber, @Nullable Integer version, @Nullable String reason) {
+        String why = Texts.required(reason, "转报说明", 2000);
+        return act(staff, caseNumber, version, c -> {
+            CaseRecord after = close(c, staff, allowed(staff, c, CaseAction.FORWARD), CaseAction.FORWARD,
+                    CaseState.COMPLETED, ResultCode.FORWARDED, why);
+            events.publishEvent(CaseCompleted.of(after));
+            notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
+                    + "）已转报上级机关办理：" + why, true);
+            return after;
+        });
+    }
+
+    /**
+     * The actions besides the current step's own that the member may take on the case now (延期, 特别程序, 转交, 作废,
+     * 删除, 转报办结), for the pages to offer only what would be allowed.
+     */
+    public Set<CaseAction> offers(Staff staff, String caseNumber) {
+        return inTx(() -> {
+            CaseRecord c = visible(staff, caseNumber);
+            Set<CaseAction> out = java.util.EnumSet.noneOf(CaseAction.class);
+            RULES.forEach((action, rule) -> {
+                if (rule.states().contains(c.state()) && rule.also().test(c) && rule.roles().stream()
+                        .anyMatch(r -> StaffAccess.mayActAs(staff, r, c))) {
+                    out.add(action);
+                }
+            });
+            if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
+                out.remove(CaseAction.EXTEND);
+            }
+            if (out.contains(CaseAction.EXTEND)) {
+                out.remove(CaseAction.REQUEST_EXTENSION);
+            }
+            if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
+                    && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
+                    || staff.username().equals(c.handler()))) {
+                out.add(CaseAction.REASSIGN);
+            }
+            return out;
+        });
+    }
+
+    /** Who the case's current task may be handed to (转交): active members of the task's role covering the case. */
+    public List<Staff> reassignees(Staff staff, String caseNumber) {
+        return inTx(() -> {
+            CaseRecord c = visible(staff, caseNumber);
+            if (c.currentRole() == null || c.state().closed()) {
+                return List.<Staff>of();
+            }
+            StaffRole role = StaffRole.valueOf(c.currentRole());
+            return members.covering(role, c.department(), c.region()).stream()
+                    .filter(t -> !t.username().equals(c.handler()) && StaffAccess.mayActAs(t, role, c)).toList();
         });
     }
 
@@ -572,6 +692,35 @@ public class Workbench {
                     Texts.loggable(caseNumber), staff.username());
             return new BusinessException(CasesError.CASES_CASE_NOT_FOUND);
         });
+    }
+
+    /** The states and roles of the actions that are not a step of the process. */
+    private record Rule(Set<CaseState> states, List<StaffRole> roles, java.util.function.Predicate<CaseRecord> also) {
+    }
+
+    private static final Map<CaseAction, Rule> RULES = Map.of(
+            CaseAction.EXTEND, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING,
+                    CaseState.PAUSED), List.of(StaffRole.APPROVER), c -> true),
+            CaseAction.REQUEST_EXTENSION, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING,
+                    CaseState.PAUSED), List.of(StaffRole.REVIEWER), c -> c.extensionDays() < MAX_EXTENSION_DAYS),
+            CaseAction.PAUSE, new Rule(java.util.EnumSet.of(CaseState.UNDER_REVIEW, CaseState.DECIDING),
+                    List.of(StaffRole.REVIEWER, StaffRole.APPROVER), c -> true),
+            CaseAction.RESUME, new Rule(java.util.EnumSet.of(CaseState.PAUSED),
+                    List.of(StaffRole.REVIEWER, StaffRole.APPROVER), c -> true),
+            CaseAction.VOID, new Rule(CaseState.WITHDRAWABLE,
+                    List.of(StaffRole.WINDOW_CLERK, StaffRole.DEPARTMENT_ADMIN), c -> true),
+            CaseAction.DELETE, new Rule(CaseState.NOT_YET_ACCEPTED,
+                    List.of(StaffRole.DEPARTMENT_ADMIN, StaffRole.PLATFORM_ADMIN), c -> c.acceptedOn() == null),
+            CaseAction.FORWARD, new Rule(CaseState.FORWARDABLE,
+                    List.of(StaffRole.APPROVER, StaffRole.DEPARTMENT_ADMIN), c -> c.acceptedOn() != null));
+
+    /** The role in which the member may take this action on the case now; refused by state, then by role. */
+    private static StaffRole allowed(Staff staff, CaseRecord c, CaseAction action) {
+        Rule rule = java.util.Objects.requireNonNull(RULES.get(action));
+        if (!rule.states().contains(c.state()) || !rule.also().test(c)) {
+            throw new BusinessException(CasesError.CASES_STATE_CONFLICT, c.state().label(), action.label());
+        }
+        return role(staff, c, action, rule.roles().toArray(StaffRole[]::new));
     }
 
     /** The first of {@code roles} the member may act in on this case; refused if none. */

@@ -16,6 +16,9 @@
  *  UNDER_REVIEW | DECIDING ──pauses 特别程序──▶ PAUSED (clock stopped) ──resume──▶ back
  *  extensions 延期 (approver, ≤ 10 working days in all, 行政许可法 art. 42) add to the promised date
  *  any state before the decision ──withdrawal 撤回 (applicant)──▶ WITHDRAWN (result 5)
+ *  any state before the decision ──annulment 作废 (window, department admin)──▶ VOIDED (result 2)
+ *  never accepted ──deletion 删除 (department or platform admin)──▶ DELETED (result 3, nothing physically deleted)
+ *  accepted ──forwarding 转报办结 (approver, department admin)──▶ COMPLETED (result 4)
  * </pre>
  * Result codes ({@link org.yiwang.cases.ResultCode}): 0 办结, 1 不予许可, 2 作废, 3 删除, 4 转报办结, 5 退件/撤回,
  * 6 不予受理; 1–5 carry a reason.
@@ -39,6 +42,10 @@
  * Every action is appended to {@code service_case_trail} (who, role, channel, time, opinion, state before and after),
  * which the database keeps append-only. {@link org.yiwang.cases.CaseDatasets} exports a case as the GB/T 39046 data
  * sets 办事申请, 事项受理, 事项办理, 事项办结.
+ *
+ * <h2>Housekeeping</h2>
+ * {@link org.yiwang.cases.DraftCleanup} deletes drafts untouched for {@code yiwang.cases.draft-retention}; an item's
+ * minimum identity assurance level is checked when a draft is created and when it is submitted.
  */
 @org.jspecify.annotations.NullMarked
 package org.yiwang.cases;

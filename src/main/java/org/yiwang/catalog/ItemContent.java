@@ -19,6 +19,9 @@ import org.yiwang.shared.RuleViolations;
  * @param noMaterials        an explicit statement that the item needs no materials (无需材料)
  * @param applicationForm    the fields an applicant fills in online (申请表单)
  * @param preReview          whether online applications are pre-reviewed (预审) before the window accepts them
+ * @param minimumAssuranceLevel the lowest identity assurance level (实名认证等级, 2–5, see
+ *                           {@link org.yiwang.identity.AssuranceLevel}) an online applicant must have; absent: any
+ *                           logged-in citizen
  */
 public record ItemContent(
         String basicCode,
@@ -58,7 +61,8 @@ public record ItemContent(
         String supervisionChannel,
         List<Faq> faqs,
         ApplicationForm applicationForm,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean preReview) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean preReview,
+        @Nullable Integer minimumAssuranceLevel) {
 
     /**
      * Absent collections become empty and absent mandatory texts become blank, so a half-filled draft can still be
@@ -85,6 +89,32 @@ public record ItemContent(
         serviceObjects = sorted(serviceObjects, ServiceObject.class);
         handlingForms = sorted(handlingForms, HandlingForm.class);
         themes = sorted(themes, Theme.class);
+    }
+
+    /** An item without a minimum assurance level. */
+    @SuppressWarnings("java:S107")
+    public ItemContent(String basicCode, String implementationCode, @Nullable String handlingItemCode, String name,
+            ItemType type, String departmentCode, ExerciseLevel exerciseLevel, String legalBasis,
+            TimeLimit statutoryLimit, TimeLimit promisedLimit, @Nullable String promisedLimitNote, CaseType caseType,
+            int onSiteVisits, @Nullable String onSiteVisitReason, boolean chargeable, List<Fee> fees,
+            String acceptanceConditions, List<Material> materials, boolean noMaterials, List<Situation> situations,
+            Set<ServiceObject> serviceObjects, Set<HandlingForm> handlingForms, OnlineDepth onlineDepth,
+            boolean appointment, boolean onlinePayment, boolean postalDelivery, String handlingProcess,
+            @Nullable String resultName, @Nullable ResultType resultType, Set<Theme> themes, List<String> keywords,
+            String address, String officeHours, String consultationPhone, String supervisionChannel, List<Faq> faqs,
+            ApplicationForm applicationForm, boolean preReview) {
+        this(basicCode, implementationCode, handlingItemCode, name, type, departmentCode, exerciseLevel, legalBasis,
+                statutoryLimit, promisedLimit, promisedLimitNote, caseType, onSiteVisits, onSiteVisitReason,
+                chargeable, fees, acceptanceConditions, materials, noMaterials, situations, serviceObjects,
+                handlingForms, onlineDepth, appointment, onlinePayment, postalDelivery, handlingProcess, resultName,
+                resultType, themes, keywords, address, officeHours, consultationPhone, supervisionChannel, faqs,
+                applicationForm, preReview, null);
+    }
+
+    /** The minimum assurance level as the identity module names it, if the item sets one. */
+    public java.util.Optional<org.yiwang.identity.AssuranceLevel> minimumLevel() {
+        return java.util.Optional.ofNullable(minimumAssuranceLevel).flatMap(rank -> java.util.Arrays.stream(
+                org.yiwang.identity.AssuranceLevel.values()).filter(l -> l.rank() == rank).findFirst());
     }
 
     private static String orBlank(@Nullable String s) {

@@ -51,6 +51,10 @@ final class ItemRules {
         } else if (c.onSiteVisits() > 0 && blank(c.onSiteVisitReason())) {
             out.add(Violation.of(CatalogError.CATALOG_ON_SITE_REASON_REQUIRED, "onSiteVisitReason", c.onSiteVisits()));
         }
+        if (c.minimumAssuranceLevel() != null && c.minimumLevel().isEmpty()) {
+            out.add(Violation.of(CatalogError.CATALOG_ASSURANCE_LEVEL_INVALID, "minimumAssuranceLevel",
+                    c.minimumAssuranceLevel()));
+        }
         if (c.serviceObjects().isEmpty()) {
             out.add(Violation.of(CatalogError.CATALOG_SERVICE_OBJECT_REQUIRED, "serviceObjects"));
         }

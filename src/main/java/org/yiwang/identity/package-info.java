@@ -6,7 +6,8 @@
  * and region with roles, logging in with two factors (password and TOTP), administered on {@code /admin/staff}.
  * {@link org.yiwang.identity.Staff} holds the one scope rule of every staff permission
  * ({@link org.yiwang.identity.Staff#covers}); a {@link org.yiwang.identity.StaffPrincipal} in the session's default
- * security context is a fully logged-in staff member ({@link org.yiwang.identity.CurrentStaff}). Web security rules
+ * security context is a fully logged-in staff member ({@link org.yiwang.identity.CurrentStaff}); other modules look up
+ * active colleagues (e.g. to hand on a task) through {@link org.yiwang.identity.StaffMembers}. Web security rules
  * for all of them live in {@code SecurityConfiguration}.
  *
  * <p>Other modules read the citizen of a request through {@link org.yiwang.identity.CurrentPerson} and the enterprise

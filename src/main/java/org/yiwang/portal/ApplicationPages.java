@@ -57,11 +57,19 @@ class ApplicationPages {
     }
 
     @GetMapping("/account/apply/{code}")
-    String page(@PathVariable String code, Model model) {
+    String page(@PathVariable String code, Model model, HttpServletResponse response) {
         Applicant applicant = current.require();
         PublishedItem item = find(code);
         if (!ItemGuidePage.appliesOnline(item.content())) {
             return "redirect:/items/" + item.code() + "/apply";
+        }
+        try {
+            applications.requireAssuranceLevel(applicant, item.code());
+        } catch (BusinessException e) {
+            response.setStatus(e.error().status().value());
+            model.addAttribute("item", item);
+            model.addAttribute("refusal", message(e));
+            return "account/apply-level";
         }
         DraftView draft = applications.drafts(applicant).stream().filter(d -> d.itemCode().equals(item.code()))
                 .findFirst()

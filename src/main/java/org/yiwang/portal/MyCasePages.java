@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.yiwang.cases.Applications;
+import org.yiwang.cases.CaseMessage;
 import org.yiwang.cases.CaseState;
 import org.yiwang.cases.CaseView;
 import org.yiwang.identity.Applicant;
@@ -34,6 +35,7 @@ import org.yiwang.shared.RuleViolations;
 class MyCasePages {
 
     private static final String MATERIAL_PREFIX = "m.";
+    private static final String FIELD_PREFIX = "f.";
 
     private final Applications applications;
     private final CurrentApplicant current;
@@ -57,10 +59,11 @@ class MyCasePages {
     @GetMapping("/account/cases/{caseNumber}")
     String detail(@PathVariable String caseNumber, Model model) {
         Applicant applicant = current.require();
-        return render(model, applicant, applications.view(applicant, caseNumber), Map.of(), null);
+        CaseView view = applications.view(applicant, caseNumber);
+        return render(model, applicant, view, view.formValues(), Map.of(), null);
     }
 
-    /** 补正: uploads the materials asked for, then hands the correction in. */
+    /** 补正: uploads the materials asked for, then hands the correction in with the corrected form fields. */
     @PostMapping("/account/cases/{caseNumber}/supplement")
     String supplement(@PathVariable String caseNumber, @RequestParam(required = false) @Nullable Integer version,
             MultipartHttpServletRequest request, Model model, HttpServletResponse response) throws IOException {
@@ -77,9 +80,15 @@ class MyCasePages {
                 }
             }
         }
+        Map<String, String> fields = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, v) -> {
+            if (name.startsWith(FIELD_PREFIX) && v.length > 0) {
+                fields.put(name.substring(FIELD_PREFIX.length()), v[0].strip());
+            }
+        });
         if (errors.isEmpty()) {
             try {
-                applications.supplement(applicant, caseNumber, null, version);
+                applications.supplement(applicant, caseNumber, fields.isEmpty() ? null : fields, version);
                 return "redirect:/account/cases/" + caseNumber + "?supplemented";
             } catch (RuleViolations e) {
                 e.violations().forEach(v -> errors.computeIfAbsent(v.field(), k -> new ArrayList<>())
@@ -88,8 +97,30 @@ class MyCasePages {
             }
         }
         response.setStatus(422);
-        return render(model, applicant, applications.view(applicant, caseNumber), errors,
+        CaseView view = applications.view(applicant, caseNumber);
+        Map<String, String> shown = new LinkedHashMap<>(view.formValues());
+        shown.putAll(fields);
+        return render(model, applicant, view, shown, errors,
                 "补正未提交：请按提示修改后重新提交（已上传的材料已保存）。");
+    }
+
+    /** 我的消息: every message, unread ones marked as such; opening the list marks them read. */
+    @GetMapping("/account/messages")
+    String messages(Model model) {
+        Applicant applicant = current.require();
+        List<CaseMessage> list = applications.messages(applicant);
+        model.addAttribute("messages", list);
+        model.addAttribute("unread", list.stream().filter(m -> m.readAt() == null).count());
+        model.addAttribute("times", CaseTimes.INSTANCE);
+        applications.markAllRead(applicant, null);
+        return "account/messages";
+    }
+
+    /** 标为已读 on the case page: back to the case of the message. */
+    @PostMapping("/account/messages/{id}/read")
+    String markRead(@PathVariable long id) {
+        CaseMessage read = applications.markRead(current.require(), id);
+        return "redirect:/account/cases/" + read.caseNumber() + "#messages-heading";
     }
 
     /** 撤回 before the decision, with a reason. */
@@ -102,14 +133,17 @@ class MyCasePages {
             return "redirect:/account/cases/" + caseNumber + "?withdrawn";
         } catch (BusinessException e) {
             response.setStatus(e.error().status().value());
-            return render(model, applicant, applications.view(applicant, caseNumber),
-                    Map.of("reason", List.of(message(e))), message(e));
+            CaseView view = applications.view(applicant, caseNumber);
+            return render(model, applicant, view, view.formValues(), Map.of("reason", List.of(message(e))),
+                    message(e));
         }
     }
 
-    private String render(Model model, Applicant applicant, CaseView view, Map<String, List<String>> errors,
-            @Nullable String formError) {
+    private String render(Model model, Applicant applicant, CaseView view, Map<String, String> values,
+            Map<String, List<String>> errors, @Nullable String formError) {
         model.addAttribute("v", view);
+        model.addAttribute("values", values);
+        model.addAttribute("correctionFields", applications.correctionFields(applicant, view.caseNumber()));
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
         model.addAttribute("times", CaseTimes.INSTANCE);

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.yiwang.cases.Applications;
 import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.CurrentApplicant;
 import org.yiwang.identity.CurrentPerson;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Person;
@@ -23,9 +25,13 @@ import org.yiwang.region.NodeProfile;
 public class PortalSite {
 
     private final NodeProfile node;
+    private final CurrentApplicant applicant;
+    private final Applications applications;
 
-    PortalSite(NodeProfile node) {
+    PortalSite(NodeProfile node, CurrentApplicant applicant, Applications applications) {
         this.node = node;
+        this.applicant = applicant;
+        this.applications = applications;
     }
 
     public String nodeName() {
@@ -44,6 +50,11 @@ public class PortalSite {
 
     public @Nullable Person person() {
         return CurrentPerson.find().orElse(null);
+    }
+
+    /** How many of the logged-in citizen's (or their enterprise's) case messages are unread; 0 without a citizen. */
+    public long unreadMessages() {
+        return applicant.find().map(applications::unreadMessages).orElse(0L);
     }
 
     /** The enterprise the citizen has switched into (法人账号切换), if any. */

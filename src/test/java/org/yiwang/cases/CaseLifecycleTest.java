@@ -161,7 +161,10 @@ class CaseLifecycleTest extends CaseTestBase {
         String item = item(FUTIAN, 10);
         String number = accepted(applicant(ZHANG_SAN), item, futian(StaffRole.WINDOW_CLERK));
         Staff first = futian(StaffRole.REVIEWER);
-        Staff second = futian(StaffRole.REVIEWER);
+        Staff second = new Staff(org.yiwang.identity.StaffLogin.create(application, "rv",
+                org.yiwang.shared.CreditCode.of(FUTIAN), org.yiwang.shared.DivisionCode.of("440304"),
+                java.util.Set.of(StaffRole.REVIEWER)).username(), "测试", org.yiwang.shared.CreditCode.of(FUTIAN),
+                org.yiwang.shared.DivisionCode.of("440304"), java.util.Set.of(StaffRole.REVIEWER));
         workbench.claim(first, number, null);
         assertThatThrownBy(() -> workbench.claim(second, number, null))
                 .extracting("error").isEqualTo(CasesError.CASES_TASK_CLAIMED);

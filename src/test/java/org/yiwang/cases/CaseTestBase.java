@@ -110,6 +110,12 @@ abstract class CaseTestBase {
 
     /** Publishes an item of {@code department}: material m1 always, m2 when the situation "chain" is answered yes. */
     String item(String department, int promisedDays, boolean preReview, ApplicationForm form) {
+        return item(department, promisedDays, preReview, form, null);
+    }
+
+    /** As above, for online applicants of at least assurance level {@code minimumLevel} (2–5, or null for any). */
+    String item(String department, int promisedDays, boolean preReview, ApplicationForm form,
+            Integer minimumLevel) {
         String code = department + "T%012d".formatted(SEQUENCE.incrementAndGet());
         ItemContent content = new ItemContent("000201001", code, null, "测试事项" + code.substring(18),
                 ItemType.LICENSING, department, ExerciseLevel.COUNTY, "《测试条例》第一条",
@@ -122,7 +128,8 @@ abstract class CaseTestBase {
                 Set.of(ServiceObject.NATURAL_PERSON, ServiceObject.ENTERPRISE),
                 Set.of(HandlingForm.WINDOW, HandlingForm.ONLINE_PC), OnlineDepth.ONLINE_HANDLING, false, false, true,
                 "申请—受理—审查—决定—办结", "许可证", ResultType.CERTIFICATE, Set.of(Theme.SOCIAL_ASSISTANCE),
-                List.of("测试"), "深圳市福田区", "周一至周五", "12345", "12345", List.of(), form, preReview);
+                List.of("测试"), "深圳市福田区", "周一至周五", "12345", "12345", List.of(), form, preReview,
+                minimumLevel);
         asPlatformAdmin(() -> {
             items.create(content);
             items.publish(code);

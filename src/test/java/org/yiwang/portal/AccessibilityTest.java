@@ -165,7 +165,10 @@ class AccessibilityTest {
         }
     }
 
-    /** The application page (also refused), 我的办件, a case as its applicant and as the clerk sees it, progress. */
+    /**
+     * The application page (also refused), 我的办件, a case as its applicant and as the clerk sees it, a correction of
+     * form fields, the messages.
+     */
     @org.junit.jupiter.api.Test
     void casePagesHaveNoViolations() {
         String relief = "11440304007550574F0500117000000";
@@ -204,7 +207,15 @@ class AccessibilityTest {
                 StaffLogin.browser(application, staff, url(""), "ft-clerk");
                 staff.navigate(url("/admin/cases/" + number));
                 assertThat(violations(staff)).as("工作台办件").isEmpty();
+                staff.getByLabel("申请表：共同生活家庭成员人数").fill("人数与户口簿不符");
+                staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发出补正告知")).click();
+                staff.waitForSelector("#action-done");
             }
+            page.navigate(url("/account/cases/" + number));
+            page.waitForSelector("#correction-fields");
+            assertThat(violations(page)).as("办件详情, correction of form fields and unread messages").isEmpty();
+            page.navigate(url("/account/messages"));
+            assertThat(violations(page)).as("我的消息").isEmpty();
         }
     }
 

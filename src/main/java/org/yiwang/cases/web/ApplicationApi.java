@@ -78,9 +78,21 @@ class ApplicationApi {
     }
 
     @GetMapping("/api/v1/me/case-messages")
-    @Operation(summary = "办件消息（站内消息）")
+    @Operation(summary = "办件消息（站内消息）", description = "最新 100 条；readAt 为空的是未读消息")
     List<CaseMessage> messages() {
         return applications.messages(applicant());
+    }
+
+    @PostMapping("/api/v1/me/case-messages/{id}/read")
+    @Operation(summary = "标为已读", description = "他人的或不存在的消息答 404")
+    CaseMessage markRead(@PathVariable long id) {
+        return applications.markRead(applicant(), id);
+    }
+
+    @PostMapping("/api/v1/me/case-messages/read")
+    @Operation(summary = "全部标为已读", description = "caseNumber 给出时只标记该办件的消息；返回标记的条数")
+    Map<String, Integer> markAllRead(@RequestParam(required = false) @Nullable String caseNumber) {
+        return Map.of("marked", applications.markAllRead(applicant(), caseNumber));
     }
 
     @PostMapping("/api/v1/applications/drafts")

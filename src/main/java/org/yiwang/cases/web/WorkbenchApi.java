@@ -38,7 +38,7 @@ import org.yiwang.identity.Staff;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "办件办理", description = "工作台：待办队列、受理、补正、审查、决定、特别程序、办结、送达、认领与转交")
+@Tag(name = "办件办理", description = "工作台：待办队列、受理、补正、审查、决定、特别程序、办结、送达、认领与转交、作废、删除、转报办结")
 class WorkbenchApi {
 
     /** Body of an action: the version seen and an opinion or reason. */
@@ -86,6 +86,12 @@ class WorkbenchApi {
     @Operation(summary = "我的办件消息", description = "如超期提醒")
     List<CaseMessage> messages() {
         return workbench.messages(staff());
+    }
+
+    @PostMapping("/messages/{id}/read")
+    @Operation(summary = "消息标为已读", description = "发给本人或本人可办理的岗位组的消息；其他答 404")
+    CaseMessage markRead(@PathVariable long id) {
+        return workbench.markRead(staff(), id);
     }
 
     @GetMapping("/{caseNumber}")
@@ -169,6 +175,14 @@ class WorkbenchApi {
                 body.approve(), body.reason()));
     }
 
+    @PostMapping("/{caseNumber}/extension-requests")
+    @Operation(summary = "申请延期（审查人员）", description = "留痕并通知本部门审批人员，由其批准延期")
+    ResponseEntity<CaseView> requestExtension(@PathVariable String caseNumber, @RequestBody Extension body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.requestExtension(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+                body.days(), body.reason()));
+    }
+
     @PostMapping("/{caseNumber}/extensions")
     @Operation(summary = "延期（审批人员批准）", description = "延长的工作日合计不超过 10 日（行政许可法第四十二条）")
     ResponseEntity<CaseView> extend(@PathVariable String caseNumber, @RequestBody Extension body,
@@ -230,6 +244,28 @@ class WorkbenchApi {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return Versions.ok(workbench.reassign(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.username(), body.reason()));
+    }
+
+    @PostMapping("/{caseNumber}/annulment")
+    @Operation(summary = "作废", description = "误登记等作废办件（办结结果 2），决定之前，窗口人员或部门管理员；opinion 为作废原因（必填）")
+    ResponseEntity<CaseView> annul(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.annul(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+    }
+
+    @PostMapping("/{caseNumber}/deletion")
+    @Operation(summary = "删除", description = "未受理的重复等办件标为删除（办结结果 3，办件与留痕保留），部门管理员或平台管理员；"
+            + "opinion 为删除原因（必填）")
+    ResponseEntity<CaseView> delete(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.delete(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+    }
+
+    @PostMapping("/{caseNumber}/forwarding")
+    @Operation(summary = "转报办结", description = "受理后转报上级机关办理，以结果 4 办结，审批人员或部门管理员；opinion 为转报说明（必填）")
+    ResponseEntity<CaseView> forward(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        return Versions.ok(workbench.forward(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     private static @Nullable Integer version(@Nullable String ifMatch, @Nullable Opinion body) {

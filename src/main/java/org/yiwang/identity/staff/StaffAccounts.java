@@ -56,6 +56,13 @@ public class StaffAccounts {
                         .param(department.value()).query(StaffAccounts::account).list();
     }
 
+    /** Active accounts holding {@code role}, by username. */
+    List<StaffAccount> activeWithRole(StaffRole role) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE status = 'ACTIVE' AND "
+                + "(',' || roles || ',') LIKE ? ORDER BY username").param("%," + role.name() + ",%")
+                .query(StaffAccounts::account).list();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("SELECT count(*) FROM staff_account WHERE username = ?").param(username)
                 .query(Long.class).single() > 0;

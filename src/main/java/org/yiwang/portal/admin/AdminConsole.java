@@ -38,6 +38,7 @@ import org.yiwang.catalog.ServiceObject;
 import org.yiwang.catalog.Theme;
 import org.yiwang.catalog.TimeUnit;
 import org.yiwang.department.Departments;
+import org.yiwang.identity.AssuranceLevel;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
@@ -182,6 +183,7 @@ class AdminConsole {
         model.addAttribute("levels", ExerciseLevel.values());
         model.addAttribute("units", TimeUnit.values());
         model.addAttribute("caseTypes", CaseType.values());
+        model.addAttribute("assuranceLevels", AssuranceLevel.values());
         model.addAttribute("serviceObjects", ServiceObject.values());
         model.addAttribute("handlingForms", HandlingForm.values());
         model.addAttribute("depths", OnlineDepth.values());

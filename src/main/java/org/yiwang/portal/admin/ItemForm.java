@@ -25,6 +25,7 @@ import org.yiwang.catalog.Situation;
 import org.yiwang.catalog.Theme;
 import org.yiwang.catalog.TimeLimit;
 import org.yiwang.catalog.TimeUnit;
+import org.yiwang.identity.AssuranceLevel;
 
 /**
  * The edit form of an item, bound field by field (public fields, direct field access). Field paths are those of
@@ -61,6 +62,7 @@ public class ItemForm {
     public boolean onlinePayment;
     public boolean postalDelivery;
     public boolean preReview;
+    public @Nullable AssuranceLevel minimumAssuranceLevel;
     public String handlingProcess = "";
     public String resultName = "";
     public @Nullable ResultType resultType;
@@ -276,6 +278,7 @@ public class ItemForm {
         f.onlinePayment = c.onlinePayment();
         f.postalDelivery = c.postalDelivery();
         f.preReview = c.preReview();
+        f.minimumAssuranceLevel = c.minimumLevel().orElse(null);
         f.handlingProcess = c.handlingProcess();
         f.resultName = orBlank(c.resultName());
         f.resultType = c.resultType();
@@ -328,7 +331,8 @@ public class ItemForm {
                 enumSet(themes, Theme.class), split(keywords), address.strip(), officeHours.strip(),
                 consultationPhone.strip(), supervisionChannel.strip(),
                 faqs.stream().map(q -> new Faq(q.question.strip(), q.answer.strip())).toList(),
-                new ApplicationForm(applicationForm.fields.stream().map(FieldRow::toField).toList()), preReview);
+                new ApplicationForm(applicationForm.fields.stream().map(FieldRow::toField).toList()), preReview,
+                minimumAssuranceLevel == null ? null : minimumAssuranceLevel.rank());
     }
 
     /** Words separated by commas (either width), 、 or whitespace. */

@@ -2,8 +2,11 @@ package org.yiwang.portal.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,12 +21,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.cases.CaseAction;
 import org.yiwang.cases.CaseState;
 import org.yiwang.cases.CaseView;
 import org.yiwang.cases.CorrectionItem;
 import org.yiwang.cases.DeliveryMethod;
 import org.yiwang.cases.MaterialContent;
+import org.yiwang.cases.PauseKind;
+import org.yiwang.cases.TrailEntry;
 import org.yiwang.cases.Workbench;
+import org.yiwang.catalog.PublishedItems;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
@@ -40,10 +47,12 @@ import org.yiwang.shared.BusinessException;
 class WorkbenchPages {
 
     private final Workbench workbench;
+    private final PublishedItems items;
     private final MessageSource messages;
 
-    WorkbenchPages(Workbench workbench, MessageSource messages) {
+    WorkbenchPages(Workbench workbench, PublishedItems items, MessageSource messages) {
         this.workbench = workbench;
+        this.items = items;
         this.messages = messages;
     }
 
@@ -54,7 +63,16 @@ class WorkbenchPages {
         model.addAttribute("queues", Workbench.Queue.values());
         model.addAttribute("cases", workbench.queue(staff(), queue, page));
         model.addAttribute("times", CaseTimes.format());
+        model.addAttribute("unreadMessages", workbench.messages(staff()).stream().filter(m -> m.readAt() == null)
+                .toList());
         return "admin/cases";
+    }
+
+    /** 标为已读 of a message on the queue page. */
+    @PostMapping("/messages/{id}/read")
+    String markRead(@PathVariable long id) {
+        workbench.markRead(staff(), id);
+        return "redirect:/admin/cases";
     }
 
     @GetMapping("/{caseNumber}")
@@ -94,6 +112,15 @@ class WorkbenchPages {
                 case "completion" -> workbench.complete(staff, caseNumber, version, null, opinion);
                 case "delivery" -> workbench.deliver(staff, caseNumber, version, delivery(params.get("method")),
                         params.get("note"));
+                case "extension-requests" -> workbench.requestExtension(staff, caseNumber, version,
+                        days(params.get("days")), opinion);
+                case "extensions" -> workbench.extend(staff, caseNumber, version, days(params.get("days")), opinion);
+                case "pauses" -> workbench.pause(staff, caseNumber, version, pauseKind(params.get("kind")), opinion);
+                case "resume" -> workbench.resume(staff, caseNumber, version, opinion);
+                case "reassign" -> workbench.reassign(staff, caseNumber, version, params.get("username"), opinion);
+                case "annulment" -> workbench.annul(staff, caseNumber, version, opinion);
+                case "deletion" -> workbench.delete(staff, caseNumber, version, opinion);
+                case "forwarding" -> workbench.forward(staff, caseNumber, version, opinion);
                 case "claim" -> workbench.claim(staff, caseNumber, version);
                 case "release" -> workbench.release(staff, caseNumber, version);
                 default -> throw new org.yiwang.portal.PageNotFoundException("item.notFound", action);
@@ -120,7 +147,30 @@ class WorkbenchPages {
         model.addAttribute("canDeliver", view.state() == CaseState.COMPLETED && view.delivery() == null
                 && staff.has(StaffRole.WINDOW_CLERK));
         model.addAttribute("deliveryMethods", DeliveryMethod.values());
+        model.addAttribute("formFields", items.find(view.itemCode()).map(i -> i.content().applicationForm().fields()
+                .stream().filter(f -> f.prefill() == null).toList()).orElse(List.of()));
+        Set<CaseAction> offers = workbench.offers(staff, view.caseNumber());
+        model.addAttribute("offers", offers.stream().map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute("pauseKinds", Arrays.stream(PauseKind.values()).filter(k -> k != PauseKind.CORRECTION)
+                .toList());
+        model.addAttribute("maxExtension", Math.max(0, Workbench.MAX_EXTENSION_DAYS - view.extensionDays()));
+        model.addAttribute("extensionRequest", extensionRequest(view));
+        model.addAttribute("reassignees", offers.contains(CaseAction.REASSIGN)
+                ? workbench.reassignees(staff, view.caseNumber()) : List.of());
         return "admin/case";
+    }
+
+    /** The reviewer's request for an extension that no extension has answered yet, if any. */
+    private static @Nullable TrailEntry extensionRequest(CaseView view) {
+        TrailEntry pending = null;
+        for (TrailEntry e : view.trail() == null ? List.<TrailEntry>of() : view.trail()) {
+            if (e.action() == CaseAction.REQUEST_EXTENSION) {
+                pending = e;
+            } else if (e.action() == CaseAction.EXTEND) {
+                pending = null;
+            }
+        }
+        return pending;
     }
 
     private static boolean hasRole(Staff staff, String role) {
@@ -131,16 +181,38 @@ class WorkbenchPages {
         }
     }
 
-    /** {@code c.<material>} asks for that material again with the text as the reason; {@code c.general} a remark. */
+    /**
+     * {@code c.<material>} asks for that material again with the text as the reason, {@code cf.<field>} for a form
+     * field; {@code c.general} is a remark.
+     */
     private static List<CorrectionItem> correctionItems(Map<String, String> params) {
         List<CorrectionItem> items = new ArrayList<>();
         params.forEach((name, value) -> {
             if (name.startsWith("c.") && !value.isBlank()) {
                 String slot = name.substring(2);
                 items.add(new CorrectionItem("general".equals(slot) ? null : slot, null, value.strip()));
+            } else if (name.startsWith("cf.") && !value.isBlank()) {
+                items.add(new CorrectionItem(null, name.substring(3), value.strip()));
             }
         });
         return items;
+    }
+
+    /** Days of an extension; anything not a number is 0, which the workbench refuses with its message. */
+    private static int days(@Nullable String days) {
+        try {
+            return days == null ? 0 : Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static @Nullable PauseKind pauseKind(@Nullable String kind) {
+        try {
+            return kind == null ? null : PauseKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static @Nullable DeliveryMethod delivery(@Nullable String method) {

@@ -112,6 +112,23 @@ class ItemFormPageTest {
     }
 
     @Test
+    void theMinimumAssuranceLevelIsSetShownAndCleared() throws Exception {
+        String session = logIn("scjg-admin");
+        String code = newCode();
+        Map<String, List<String>> values = newItem(session, code);
+        set(values, "minimumAssuranceLevel", "FACE_CONFIRMED");
+        assertThat(post("/admin/items", session, values).statusCode()).isEqualTo(302);
+        assertThat(latest(code).minimumAssuranceLevel()).isEqualTo(4);
+        String edit = get("/admin/items/" + code + "/edit", session).body();
+        assertThat(edit).contains("网上申请最低实名认证等级")
+                .contains("<option value=\"FACE_CONFIRMED\" selected=\"selected\">4 级 · 实人核验</option>");
+        Map<String, List<String>> again = formValues(edit);
+        set(again, "minimumAssuranceLevel", "");
+        assertThat(post("/admin/items/" + code, session, again).statusCode()).isEqualTo(302);
+        assertThat(latest(code).minimumAssuranceLevel()).isNull();
+    }
+
+    @Test
     void badFieldsAreRefusedNextToTheirInputsAndNothingIsSaved() throws Exception {
         String session = logIn("scjg-admin");
         String code = newCode();

@@ -120,6 +120,154 @@ class WorkbenchPagesTest {
                 .doesNotContain("id=\"correction\"");
     }
 
+    @Test
+    void theCitizenSeesUnreadMessagesAndMarksThemRead() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.9.6");
+        citizen.get("/account/login");
+        citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
+        citizen.get("/account/messages");
+        act(clerk, number, "corrections", Map.of("c.m1", "身份证复印件不清晰"));
+
+        String page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).contains("消息（1 条未读）").contains("需要补正").contains("标为已读");
+        Matcher read = Pattern.compile("/account/messages/(\\d+)/read").matcher(page);
+        assertThat(read.find()).isTrue();
+        Response marked = citizen.post(read.group(), Map.of());
+        assertThat(marked.status()).isEqualTo(302);
+        assertThat(marked.location()).contains("/account/cases/" + number);
+        page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).doesNotContain("标为已读").contains(">消息</a>");
+
+        LoopbackClient stranger = new LoopbackClient(port, "127.0.9.7");
+        stranger.get("/account/login");
+        stranger.post("/account/login/password", Map.of("loginName", "13700000002", "password", "Citizen@2026"));
+        assertThat(stranger.get("/account").body()).contains("name=\"_csrf\"");
+        assertThat(stranger.post(read.group(), Map.of()).status()).as("another citizen's message").isEqualTo(404);
+    }
+
+    @Test
+    void aCorrectionOfAFormFieldIsMadeOnTheCasePage() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("申请表：共同生活家庭成员人数");
+        act(clerk, number, "corrections", Map.of("cf.householdSize", "家庭人数与户口簿不符，请更正"));
+
+        LoopbackClient citizen = new LoopbackClient(port, "127.0.9.5");
+        citizen.get("/account/login");
+        citizen.post("/account/login/password", Map.of("loginName", "13700000004", "password", "Citizen@2026"));
+        String page = citizen.get("/account/cases/" + number).body();
+        assertThat(page).contains("家庭人数与户口簿不符，请更正").contains("id=\"correction-fields\"")
+                .contains("name=\"f.householdSize\"").contains("value=\"3\"")
+                .doesNotContain("name=\"f.description\"");
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        Response refused = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1), "f.householdSize", "三口"), Map.of());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("补正未提交").contains("value=\"三口\"").contains("f-householdSize-err");
+        Response done = citizen.postMultipart("/account/cases/" + number + "/supplement",
+                Map.of("version", version.group(1), "f.householdSize", "4"), Map.of());
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        String after = clerk.page("/admin/cases/" + number).body();
+        assertThat(after).contains("待受理").contains("<dd>4</dd>").contains("家中失火");
+    }
+
+    @Test
+    void approverExtendsAndPausesReviewerHandsOnAndClerkAnnulsWithThePagesForms() {
+        String number = submitted();
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("id=\"annul-form\"")
+                .doesNotContain("id=\"extension-form\"").doesNotContain("id=\"delete-form\"");
+        act(clerk, number, "accept", Map.of());
+
+        StaffLogin.Session approver = StaffLogin.session(port, StaffLogin.create(context, "ft574-approver",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.APPROVER)));
+        String page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"extension-form\"").contains("id=\"pause-form\"")
+                .contains("id=\"forward-form\"").doesNotContain("id=\"resume-form\"");
+        HttpResponse<String> tooLong = approver.postForm("/admin/cases/" + number + "/extensions",
+                Map.of("version", version(approver, number), "days", "11", "opinion", "需现场核查"));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("id=\"action-error\"").contains("10");
+        act(approver, number, "extensions", Map.of("days", "3", "opinion", "需现场核查"));
+        assertThat(approver.page("/admin/cases/" + number).body()).contains("本次最多 7 日");
+        act(approver, number, "pauses", Map.of("kind", "EXPERT_REVIEW", "opinion", "组织专家评审"));
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("特别程序中").contains("id=\"resume-form\"").doesNotContain("id=\"pause-form\"");
+        HttpResponse<String> noResult = approver.postForm("/admin/cases/" + number + "/resume",
+                Map.of("version", version(approver, number)));
+        assertThat(noResult.statusCode()).isEqualTo(400);
+        assertThat(noResult.body()).contains("id=\"action-error\"").contains("请填写原因或意见");
+        act(approver, number, "resume", Map.of("opinion", "专家评审通过"));
+        assertThat(approver.page("/admin/cases/" + number).body()).contains("审查中").contains("组织专家评审")
+                .contains("专家评审通过");
+
+        StaffLogin.Session first = StaffLogin.session(port, StaffLogin.create(context, "ft574-reviewer",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER)));
+        StaffLogin.Account other = StaffLogin.create(context, "ft574-reviewer", RELIEF_DEPARTMENT,
+                DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER));
+        assertThat(first.page("/admin/cases/" + number).body()).doesNotContain("id=\"reassign-form\"");
+        act(first, number, "claim", Map.of());
+        page = first.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"reassign-form\"").contains("value=\"" + other.username() + "\"");
+        HttpResponse<String> wrong = first.postForm("/admin/cases/" + number + "/reassign",
+                Map.of("version", version(first, number), "username", clerk.username()));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"action-error\"").contains("不能转交给");
+        act(first, number, "reassign", Map.of("username", other.username(), "opinion", "休假"));
+        assertThat(first.page("/admin/cases/" + number).body()).contains("办理人 " + other.username());
+
+        act(clerk, number, "annulment", Map.of("opinion", "申请人信息登记错误"));
+        assertThat(clerk.page("/admin/cases/" + number).body()).contains("临时救助申请（已作废）")
+                .contains("申请人信息登记错误").doesNotContain("id=\"annul-form\"");
+    }
+
+    @Test
+    void theReviewerRequestsAnExtensionAndTheApproverGrantsIt() {
+        String number = submitted();
+        act(StaffLogin.session(context, port, "ft-clerk"), number, "accept", Map.of());
+        StaffLogin.Session reviewer = StaffLogin.session(port, StaffLogin.create(context, "ft574-reviewer",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.REVIEWER)));
+        String page = reviewer.page("/admin/cases/" + number).body();
+        assertThat(page).contains("id=\"extension-request-form\"").doesNotContain("id=\"extension-form\"")
+                .contains("id=\"pause-form\"");
+        HttpResponse<String> tooMany = reviewer.postForm("/admin/cases/" + number + "/extension-requests",
+                Map.of("version", version(reviewer, number), "days", "12", "opinion", "需补充调查"));
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("id=\"action-error\"");
+        act(reviewer, number, "extension-requests", Map.of("days", "4", "opinion", "需入户调查核实"));
+
+        StaffLogin.Session approver = StaffLogin.session(port, StaffLogin.create(context, "ft574-approver",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.APPROVER)));
+        String queue = approver.page("/admin/cases").body();
+        assertThat(queue).contains("未读消息").contains(number + " 的审查人员申请延期 4 个工作日");
+        Matcher read = Pattern.compile("/admin/cases/messages/(\\d+)/read").matcher(queue);
+        assertThat(read.find()).isTrue();
+        assertThat(approver.postForm(read.group(), Map.of()).statusCode()).isEqualTo(302);
+        assertThat(approver.page("/admin/cases").body()).doesNotContain(number + " 的审查人员申请延期");
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).contains("申请延期 4 个工作日：需入户调查核实").contains("name=\"days\" type=\"number\"")
+                .contains("value=\"4\"").doesNotContain("id=\"extension-request-form\"");
+        act(approver, number, "extensions", Map.of("days", "4", "opinion", "需入户调查核实"));
+        page = approver.page("/admin/cases/" + number).body();
+        assertThat(page).doesNotContain("id=\"extension-request\"").contains("本次最多 6 日");
+    }
+
+    @Test
+    void aDepartmentAdministratorDeletesADuplicateOnThePage() {
+        String number = submitted();
+        StaffLogin.Session admin = StaffLogin.session(port, StaffLogin.create(context, "ft574-admin",
+                RELIEF_DEPARTMENT, DivisionCode.of("440304"), Set.of(StaffRole.DEPARTMENT_ADMIN)));
+        HttpResponse<String> noReason = admin.postForm("/admin/cases/" + number + "/deletion",
+                Map.of("version", version(admin, number)));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"action-error\"");
+        act(admin, number, "deletion", Map.of("opinion", "重复申报"));
+        assertThat(admin.page("/admin/cases/" + number).body()).contains("临时救助申请（已删除）").contains("重复申报");
+    }
+
     private String submitted() {
         Applicant zhao = new Applicant(profiles.findByIdNumber(IdNumber.of("44030719920611004X")).orElseThrow()
                 .person(), null);
