@@ -3,6 +3,7 @@ package org.yiwang.seal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -95,31 +96,35 @@ class PlatformCa {
 
     private StoredCertificate issue(CertificateKind kind, X500Name subject, @Nullable String departmentCode,
             Instant notBefore, Instant notAfter) {
+        KeyPair pair = Sm2.generateKeyPair();
+        X509Certificate certificate = certify(subject, pair.getPublic(), notBefore, notAfter);
+        UUID id = UUID.randomUUID();
+        store.insert(id, kind, departmentCode, certificate, vault.encrypt(pair.getPrivate().getEncoded()), false);
+        return store.find(id).orElseGet(() -> store.platform(kind).orElseThrow());
+    }
+
+    /** An end-entity signing certificate for {@code publicKey}, signed by the root; not stored. */
+    X509Certificate certify(X500Name subject, PublicKey publicKey, Instant notBefore, Instant notAfter) {
         StoredCertificate root = root();
         X509Certificate issuer = root.x509();
-        KeyPair pair = Sm2.generateKeyPair();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(),
-                    Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic())
+                    Date.from(notBefore), Date.from(notAfter), subject, publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(pair.getPublic()))
+                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer));
-            X509Certificate certificate = new JcaX509CertificateConverter().setProvider(Sm2.BC)
+            return new JcaX509CertificateConverter().setProvider(Sm2.BC)
                     .getCertificate(builder.build(Sm2.contentSigner(signer, root.keyId())));
-            UUID id = UUID.randomUUID();
-            store.insert(id, kind, departmentCode, certificate, vault.encrypt(pair.getPrivate().getEncoded()), false);
-            return store.find(id).orElseGet(() -> store.platform(kind).orElseThrow());
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot issue a certificate", e);
         }
     }
 
-    private static X500Name name(String commonName, @Nullable String creditCode) {
+    static X500Name name(String commonName, @Nullable String creditCode) {
         X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, creditCode == null ? ORGANISATION : commonName);
         if (creditCode != null) {

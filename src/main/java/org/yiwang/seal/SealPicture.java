@@ -68,11 +68,14 @@ final class SealPicture {
         return out.toByteArray();
     }
 
-    /** Characters spread over the upper arc (about 240°), upright towards the centre, from lower left to lower right. */
+    /** Characters spread over the upper arc (160° to 250° by length), upright towards the centre, from lower left to lower right. */
     private static void arcText(Graphics2D g, String text, double centre, double radius) {
         int n = text.codePointCount(0, text.length());
         double span = Math.toRadians(n <= 6 ? 160 : Math.min(250, 160 + (n - 6) * 12));
-        float size = (float) Math.min(SIZE * 0.11, 2 * Math.PI * radius * span / (2 * Math.PI) / n * 0.9);
+        double spacing = radius * span / n;
+        float size = (float) Math.min(SIZE * 0.105, spacing);
+        // Long names get condensed characters, as on real seals, rather than smaller ones.
+        double condense = Math.min(1, spacing * 0.8 / size);
         Font font = FONT.deriveFont(size);
         FontRenderContext frc = g.getFontRenderContext();
         int[] codePoints = text.codePoints().toArray();
@@ -83,6 +86,7 @@ final class SealPicture {
             AffineTransform at = AffineTransform.getTranslateInstance(centre + radius * Math.cos(angle),
                     centre + radius * Math.sin(angle));
             at.rotate(angle + Math.PI / 2);
+            at.scale(condense, 1);
             at.translate(-w / 2, size * 0.85);
             g.fill(at.createTransformedShape(glyph.getOutline()));
         }
