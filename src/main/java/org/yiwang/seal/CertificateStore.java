@@ -59,8 +59,14 @@ class CertificateStore {
 
     /** The department's signing certificates, newest first. */
     List<StoredCertificate> ofDepartment(String departmentCode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM seal_certificate WHERE kind = 'SIGNER' AND department_code = :d "
-                        + "ORDER BY created_at DESC")
+        return signers(departmentCode);
+    }
+
+    /** Signing certificates of one department, or of all when {@code departmentCode} is null; newest first. */
+    List<StoredCertificate> signers(@Nullable String departmentCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM seal_certificate WHERE kind = 'SIGNER' "
+                        + "AND (CAST(:d AS varchar) IS NULL OR department_code = :d) "
+                        + "ORDER BY department_code, created_at DESC")
                 .param("d", departmentCode).query(CertificateStore::map).list();
     }
 

@@ -110,9 +110,27 @@ class SealAdministration {
         return made;
     }
 
-    /** The department's signing certificates, newest first. */
-    List<StoredCertificate> certificates(String departmentCode) {
-        return certificates.ofDepartment(departmentCode);
+    /** The signing certificates the member may manage. */
+    List<StoredCertificate> certificates(Staff staff) {
+        return certificates.signers(staff.has(StaffRole.PLATFORM_ADMIN) ? null : staff.departmentCode().value());
+    }
+
+    /**
+     * Revokes a department's signing certificate (吊销): it goes on the platform CA's revocation list, its seals can
+     * no longer seal, and signatures made with it no longer verify.
+     */
+    StoredCertificate revokeCertificate(Staff staff, UUID id, @Nullable String reason) {
+        StoredCertificate certificate = certificates.find(id)
+                .filter(c -> c.kind() == CertificateKind.SIGNER && c.departmentCode() != null
+                        && staff.mayManage(CreditCode.of(c.departmentCode())))
+                .orElseThrow(() -> new BusinessException(SealError.SEAL_CERTIFICATE_NOT_FOUND));
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException(SealError.SEAL_REASON_REQUIRED);
+        }
+        if (!certificates.revoke(id, Instant.now(), reason.strip())) {
+            throw new BusinessException(SealError.SEAL_CERTIFICATE_REVOKED);
+        }
+        return certificates.find(id).orElseThrow();
     }
 
     private static X509Certificate parseCertificate(String pem) {

@@ -14,7 +14,9 @@ public enum SealError implements ErrorCode {
     SEAL_IMPORT_INVALID(HttpStatus.BAD_REQUEST),
     SEAL_IMPORT_KEY_MISMATCH(HttpStatus.BAD_REQUEST),
     SEAL_IMPORT_UNTRUSTED(HttpStatus.BAD_REQUEST),
-    SEAL_NOT_YOUR_DEPARTMENT(HttpStatus.NOT_FOUND);
+    SEAL_NOT_YOUR_DEPARTMENT(HttpStatus.NOT_FOUND),
+    SEAL_CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    SEAL_CERTIFICATE_REVOKED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -106,11 +109,33 @@ class SealPages {
         }
     }
 
+    @PostMapping("/certificates/{id}/revoke")
+    String revoke(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            StoredCertificate revoked = administration.revokeCertificate(staff(), id, reason);
+            redirect.addFlashAttribute("notice", "证书（序列号 " + revoked.serialNumber() + "）已吊销。");
+            return "redirect:/admin/seals";
+        } catch (BusinessException e) {
+            response.setStatus(e.error().status().value());
+            return render(model, message(e));
+        }
+    }
+
+    /** A signing certificate as listed; never its key. */
+    record CertificateRow(UUID id, String departmentName, String subject, String serialNumber, String issuer,
+            String validFrom, String validTo, boolean imported, @Nullable String revokedAt,
+            @Nullable String revocationReason) {
+    }
+
     private String render(Model model, @Nullable String error) {
         Staff staff = staff();
         Instant now = Instant.now();
-        List<SealRow> rows = administration.seals(staff).stream().map(seal -> row(seal, now)).toList();
-        model.addAttribute("rows", rows);
+        Map<UUID, StoredCertificate> certificates = new LinkedHashMap<>();
+        administration.certificates(staff).forEach(c -> certificates.put(c.id(), c));
+        model.addAttribute("rows", administration.seals(staff).stream()
+                .map(seal -> row(seal, certificates.get(seal.certificateId()), now)).toList());
+        model.addAttribute("certificates", certificates.values().stream().map(this::row).toList());
         model.addAttribute("error", error);
         model.addAttribute("platformAdmin", staff.has(StaffRole.PLATFORM_ADMIN));
         model.addAttribute("departments", staff.has(StaffRole.PLATFORM_ADMIN) ? departments.all()
@@ -118,15 +143,25 @@ class SealPages {
         return "admin/seals";
     }
 
-    private SealRow row(Seal seal, Instant now) {
-        StoredCertificate certificate = administration.certificates(seal.departmentCode()).stream()
-                .filter(c -> c.id().equals(seal.certificateId())).findFirst().orElse(null);
-        return new SealRow(seal.id(), seal.name(), seal.type().label(),
-                departments.find(CreditCode.of(seal.departmentCode())).map(Department::name)
-                        .orElse(seal.departmentCode()),
+    private SealRow row(Seal seal, @Nullable StoredCertificate certificate, Instant now) {
+        return new SealRow(seal.id(), seal.name(), seal.type().label(), departmentName(seal.departmentCode()),
                 seal.status().name(), seal.status().label(), seal.statusReason(), DATE.format(seal.validFrom()),
                 DATE.format(seal.validTo()), seal.useCount(), SealAdministration.isActiveAt(seal, now),
                 certificate == null ? "" : certificate.subject(), certificate != null && certificate.imported());
+    }
+
+    private CertificateRow row(StoredCertificate c) {
+        return new CertificateRow(c.id(), departmentName(String.valueOf(c.departmentCode())), c.subject(),
+                c.serialNumber(), c.issuer(), DATE.format(c.notBefore()), DATE.format(c.notAfter()), c.imported(),
+                c.revokedAt() == null ? null : DATE.format(c.revokedAt()), c.revocationReason());
+    }
+
+    private String departmentName(String code) {
+        try {
+            return departments.find(CreditCode.of(code)).map(Department::name).orElse(code);
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
     }
 
     private static SealStatus status(String to) {

@@ -114,6 +114,37 @@ class SealPagesTest {
     }
 
     @Test
+    void aRevokedCertificateStopsItsSealsAndFailsItsSignatures() {
+        String department = "11440300007542216B";
+        Instant now = Instant.now();
+        StoredCertificate certificate = ca.issueSigner("深圳市测试审批局", department, now.minusSeconds(300),
+                now.plus(Duration.ofDays(30)));
+        registry.create(department, "深圳市测试审批局", SealType.APPROVAL, certificate, certificate.notBefore(),
+                certificate.notAfter());
+        var code = org.yiwang.shared.CreditCode.of(department);
+        byte[] sealed = sealing.seal(code, SealType.APPROVAL, OfdFiles.document("Before revocation"),
+                DocumentSealingTest.AT);
+        String path = "/admin/seals/certificates/" + certificate.id() + "/revoke";
+
+        StaffLogin.Session other = StaffLogin.session(context, port, "ft-admin");
+        assertThat(other.postForm(path, Map.of("reason", "不是我的")).statusCode()).isEqualTo(404);
+        StaffLogin.Session admin = StaffLogin.session(context, port, "admin");
+        assertThat(admin.postForm(path, Map.of("reason", "")).statusCode()).isEqualTo(400);
+        assertThat(admin.postForm(path, Map.of("reason", "密钥介质遗失")).statusCode()).isEqualTo(302);
+
+        assertThat(admin.page("/admin/seals").body()).contains("吊销（密钥介质遗失）");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealing.seal(code, SealType.APPROVAL,
+                OfdFiles.document("After revocation"), DocumentSealingTest.AT))
+                .isInstanceOfSatisfying(org.yiwang.shared.BusinessException.class,
+                        e -> assertThat(e.error()).isEqualTo(SealError.SEAL_NOT_AVAILABLE));
+        SignatureResult result = sealing.verify(sealed).signatures().get(0);
+        assertThat(result.firstFailure()).get().satisfies(check -> {
+            assertThat(check.code()).isEqualTo("REVOCATION");
+            assertThat(check.message()).contains("密钥介质遗失");
+        });
+    }
+
+    @Test
     void aSelfSignedCertificateIsNotImported() throws Exception {
         StaffLogin.Session admin = StaffLogin.session(context, port, "ft-admin");
         KeyPair pair = Sm2.generateKeyPair();
