@@ -48,11 +48,18 @@ class SealMaker {
 
     SESeal make(String sealId, String sealName, byte[] png, StoredCertificate signerCertificate, Instant validFrom,
             Instant validTo) {
+        return make(sealId, sealName, png, SES_ESPropertyInfo.CertListType,
+                new SES_CertList(new CertInfoList(new ASN1OctetString[] {new DEROctetString(signerCertificate.der())})),
+                validFrom, validTo);
+    }
+
+    /** A seal binding the certificates of {@code certificates}: the certificates themselves or their digests. */
+    SESeal make(String sealId, String sealName, byte[] png, ASN1Integer certListType, SES_CertList certificates,
+            Instant validFrom, Instant validTo) {
         StoredCertificate maker = ca.maker();
         SES_ESPropertyInfo property = new SES_ESPropertyInfo(new ASN1Integer(ORGANISATION_SEAL),
-                new DERUTF8String(sealName), SES_ESPropertyInfo.CertListType,
-                new SES_CertList(new CertInfoList(new ASN1OctetString[] {new DEROctetString(signerCertificate.der())})),
-                time(Instant.now()), time(validFrom), time(validTo));
+                new DERUTF8String(sealName), certListType, certificates, time(Instant.now()), time(validFrom),
+                time(validTo));
         SES_ESPictrueInfo picture = new SES_ESPictrueInfo(new DERIA5String("PNG"), new DEROctetString(png),
                 new ASN1Integer(SealPicture.DIAMETER_MM), new ASN1Integer(SealPicture.DIAMETER_MM));
         SES_SealInfo info = new SES_SealInfo(new SES_Header(SES_Header.V4, new DERIA5String(VENDOR)),

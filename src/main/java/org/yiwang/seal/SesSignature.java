@@ -2,6 +2,8 @@ package org.yiwang.seal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,7 +11,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -30,11 +34,40 @@ import org.jspecify.annotations.Nullable;
  * BouncyCastle version of the platform.
  */
 record SesSignature(String format, byte[] sealDer, String sealId, String sealName, Instant sealValidStart,
-        Instant sealValidEnd, List<byte[]> sealCertificates, byte[] makerCertificate, byte[] makerSignedData,
+        Instant sealValidEnd, List<byte[]> sealCertificates, List<CertificateDigest> sealCertificateDigests,
+        byte[] makerCertificate, byte[] makerSignedData,
         byte[] makerSignature, byte[] signerCertificate, byte[] signedData, byte[] signature, byte[] dataHash,
         @Nullable Instant signedAt) {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** A v4 seal may list certificate digests (CertDigestObj: algorithm name or OID, value) instead of certificates. */
+    record CertificateDigest(String algorithm, byte[] value) {
+    }
+
+    /** Whether the seal lists {@code certificate}, itself or by a digest of a known algorithm. */
+    boolean binds(byte[] certificate) {
+        if (sealCertificates.stream().anyMatch(c -> Arrays.equals(c, certificate))) {
+            return true;
+        }
+        for (CertificateDigest digest : sealCertificateDigests) {
+            try {
+                String algorithm = switch (digest.algorithm().strip().toUpperCase(Locale.ROOT)) {
+                    case "1.2.156.10197.1.401" -> "SM3";
+                    case "2.16.840.1.101.3.4.2.1", "SHA256" -> "SHA-256";
+                    case "1.3.14.3.2.26", "SHA1" -> "SHA-1";
+                    default -> digest.algorithm().strip();
+                };
+                if (MessageDigest.isEqual(digest.value(),
+                        MessageDigest.getInstance(algorithm, Sm2.BC).digest(certificate))) {
+                    return true;
+                }
+            } catch (NoSuchAlgorithmException e) {
+                // an unknown algorithm binds nothing
+            }
+        }
+        return false;
+    }
 
     /**
      * Parses SignedValue.dat: v4 SES_Signature {toSign, cert, signatureAlgID, signature, [timeStamp]} or v1
@@ -55,6 +88,7 @@ record SesSignature(String format, byte[] sealDer, String sealId, String sealNam
         ASN1Sequence info = seq(seal, 0);
         ASN1Sequence property = seq(info, 2);
         List<byte[]> certificates = new ArrayList<>();
+        List<CertificateDigest> digests = new ArrayList<>();
         ASN1Encodable list = property.getObjectAt(3);
         if (list instanceof ASN1TaggedObject tagged) {
             list = tagged.getBaseObject();
@@ -62,10 +96,14 @@ record SesSignature(String format, byte[] sealDer, String sealId, String sealNam
         for (ASN1Encodable c : ASN1Sequence.getInstance(list)) {
             if (c instanceof ASN1OctetString octets) {
                 certificates.add(octets.getOctets());
+            } else if (c instanceof ASN1Sequence digest && digest.size() == 2) {
+                ASN1Encodable algorithm = digest.getObjectAt(0);
+                digests.add(new CertificateDigest(algorithm instanceof ASN1String text ? text.getString()
+                        : algorithm.toString(), octets(digest, 1)));
             }
         }
         return new SesSignature(SignatureResult.SES_V4, der(seal), string(info, 1), string(property, 1),
-                time(property.getObjectAt(5)), time(property.getObjectAt(6)), certificates, octets(seal, 1),
+                time(property.getObjectAt(5)), time(property.getObjectAt(6)), certificates, digests, octets(seal, 1),
                 SealMaker.makerSignedData(info, ASN1OctetString.getInstance(seal.getObjectAt(1)),
                         ASN1ObjectIdentifier.getInstance(seal.getObjectAt(2))), bits(seal, 3),
                 octets(signature, 1), der(tbs), bits(signature, 3), bits(tbs, 3), time(tbs.getObjectAt(2)));
@@ -82,7 +120,8 @@ record SesSignature(String format, byte[] sealDer, String sealId, String sealNam
             certificates.add(ASN1OctetString.getInstance(c).getOctets());
         }
         return new SesSignature(SignatureResult.SES_V1, der(seal), string(info, 1), string(property, 1),
-                time(property.getObjectAt(4)), time(property.getObjectAt(5)), certificates, octets(makerInfo, 0),
+                time(property.getObjectAt(4)), time(property.getObjectAt(5)), certificates, List.of(),
+                octets(makerInfo, 0),
                 SealMaker.makerSignedData(info, ASN1OctetString.getInstance(makerInfo.getObjectAt(0)),
                         ASN1ObjectIdentifier.getInstance(makerInfo.getObjectAt(1))), bits(makerInfo, 2),
                 octets(tbs, 5), der(tbs), bits(signature, 1), bits(tbs, 3), v1Time(bits(tbs, 2)));

@@ -153,7 +153,7 @@ class SignatureVerifier {
                 ? Check.pass(SEAL_MAKER_SIGNATURE, "制章者 " + commonName(maker) + " 对印章的签名验证通过")
                 : Check.fail(SEAL_MAKER_SIGNATURE, maker == null ? "制章者证书无法解析"
                         : "制章者 " + commonName(maker) + " 对印章的签名验证失败，印章数据已被篡改"));
-        checks.add(ses.sealCertificates().stream().anyMatch(c -> Arrays.equals(c, ses.signerCertificate()))
+        checks.add(ses.binds(ses.signerCertificate())
                 ? Check.pass(SEAL_BINDING, "签章者证书属于印章“" + ses.sealName() + "”绑定的证书")
                 : Check.fail(SEAL_BINDING, "签章者证书不在印章“" + ses.sealName() + "”绑定的证书列表中，不得使用该印章"));
         checks.add(sealValidity(ses, at));

@@ -34,6 +34,8 @@ class DocumentSealingTest {
     CertificateStore certificates;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SealMaker maker;
 
     @Test
     void sealsWithTheDepartmentsLicenceSealAndVerifiesCompletely() throws Exception {
@@ -151,6 +153,35 @@ class DocumentSealingTest {
         assertThatThrownBy(() -> sealing.seal(NANSHAN, SealType.APPROVAL, OfdFiles.document("Again"), AT))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.error()).isEqualTo(SealError.SEAL_NOT_AVAILABLE));
+    }
+
+    @Test
+    void aSealListingCertificateDigestsBindsTheSignerByDigest() throws Exception {
+        Instant now = Instant.now();
+        StoredCertificate certificate = ca.issueSigner("摘要测试局", "11440300TEST00004X", now.minusSeconds(300),
+                now.plus(Duration.ofDays(30)));
+        StoredCertificate stranger = ca.issueSigner("他人测试局", "11440300TEST00005X", now.minusSeconds(300),
+                now.plus(Duration.ofDays(30)));
+        for (StoredCertificate listed : List.of(certificate, stranger)) {
+            var digests = new org.ofdrw.gm.ses.v4.CertDigestList(new org.ofdrw.gm.ses.v4.CertDigestObj[] {
+                    new org.ofdrw.gm.ses.v4.CertDigestObj().setType("SM3").setValue(Sm2.sm3(listed.der()))});
+            byte[] seseal = maker.make("DIGEST-" + listed.id(), "摘要测试章", SealPicture.png("摘要测试局", "测试章"),
+                    org.ofdrw.gm.ses.v4.SES_ESPropertyInfo.CertDigestListType,
+                    new org.ofdrw.gm.ses.v4.SES_CertList(digests), now.minusSeconds(300), now.plus(Duration.ofDays(30)))
+                    .getEncoded();
+            Seal seal = new Seal("DIGEST-" + listed.id(), "11440300TEST00004X", SealType.OFFICIAL, "摘要测试章",
+                    certificate.id(), new byte[0], seseal, now.minusSeconds(300), now.plus(Duration.ofDays(30)),
+                    SealStatus.ACTIVE, null, null, 0);
+
+            VerificationReport report = sealing.verify(sealing.sign(seal, certificate, OfdFiles.document("Digest"),
+                    AT, now));
+
+            if (listed == certificate) {
+                assertThat(report.verdict()).as(report.toString()).isEqualTo(VerificationReport.Verdict.VALID);
+            } else {
+                assertThat(failed(report.signatures().get(0))).containsExactly("SEAL_BINDING");
+            }
+        }
     }
 
     @Test
