@@ -62,6 +62,11 @@ class SealAdministration {
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_FOUND, id));
     }
 
+    /** The latest uses of a seal the member may manage. */
+    List<SealRegistry.Use> uses(Staff staff, String id) {
+        return registry.uses(seal(staff, id).id(), 200);
+    }
+
     Seal changeStatus(Staff staff, String id, SealStatus to, @Nullable String reason) {
         seal(staff, id);
         return registry.changeStatus(id, to, reason == null ? "" : reason, staff.username());

@@ -40,6 +40,8 @@ class SealPages {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final SealAdministration administration;
     private final Departments departments;
@@ -69,6 +71,22 @@ class SealPages {
                     .body(administration.seal(staff(), id).picture());
         } catch (BusinessException e) {
             return ResponseEntity.notFound().build();
+        }
+    }
+
+    /** The seal's use log (用印记录): the latest 200 uses. */
+    @GetMapping("/{id}/uses")
+    String uses(@PathVariable String id, Model model, HttpServletResponse response) {
+        Staff staff = staff();
+        try {
+            Seal seal = administration.seal(staff, id);
+            model.addAttribute("seal", seal);
+            model.addAttribute("uses", administration.uses(staff, id));
+            model.addAttribute("times", TIME);
+            return "admin/seal-uses";
+        } catch (BusinessException e) {
+            response.setStatus(e.error().status().value());
+            return render(model, message(e));
         }
     }
 

@@ -108,6 +108,21 @@ class SealRegistry {
                 .param("by", usedBy).param("purpose", purpose).update();
     }
 
+    /** One recorded use of a seal (用印记录). */
+    record Use(Instant usedAt, String documentHash, @Nullable String usedBy, @Nullable String purpose) {
+    }
+
+    /** The seal's latest uses, newest first. */
+    List<Use> uses(String sealId, int limit) {
+        return jdbc.sql("""
+                SELECT used_at, document_hash, used_by, purpose FROM seal_use WHERE seal_id = :id
+                ORDER BY used_at DESC, id DESC LIMIT :limit""")
+                .param("id", sealId).param("limit", limit)
+                .query((rs, n) -> new Use(rs.getTimestamp("used_at").toInstant(), rs.getString("document_hash"),
+                        rs.getString("used_by"), rs.getString("purpose")))
+                .list();
+    }
+
     private static Seal map(ResultSet rs, int row) throws SQLException {
         Timestamp changed = rs.getTimestamp("status_changed_at");
         return new Seal(rs.getString("id"), rs.getString("department_code"), SealType.valueOf(rs.getString("seal_type")),

@@ -57,6 +57,21 @@ class SealPagesTest {
     }
 
     @Test
+    void theUseLogShowsEveryUseWithWhoAndWhy() {
+        byte[] sealed = sealing.seal(DocumentSealingTest.FUTIAN, SealType.LICENCE, OfdFiles.document("Use log"),
+                DocumentSealingTest.AT, "licences", "结婚证电子证照签发");
+        Seal seal = registry.active(DocumentSealingTest.FUTIAN.value(), SealType.LICENCE).orElseThrow();
+        Seal nanshan = registry.active(DocumentSealingTest.NANSHAN.value(), SealType.OFFICIAL).orElseThrow();
+        StaffLogin.Session admin = StaffLogin.session(context, port, "ft-admin");
+
+        HttpResponse<String> log = admin.page("/admin/seals/" + seal.id() + "/uses");
+
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains(Sm2.sm3Hex(sealed), "licences", "结婚证电子证照签发");
+        assertThat(admin.page("/admin/seals/" + nanshan.id() + "/uses").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aSealIsSuspendedWithAReasonAndReactivated() {
         StaffLogin.Session admin = StaffLogin.session(context, port, "ft-admin");
         Seal seal = registry.active(DocumentSealingTest.FUTIAN.value(), SealType.OFFICIAL).orElseThrow();
