@@ -2,6 +2,7 @@ package org.yiwang.seal;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipInputStream;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -50,6 +52,8 @@ class SignatureVerifier {
     static final String FORMAT = "FORMAT";
 
     private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
+    private static final int MAX_ENTRIES = 20_000;
+    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -64,6 +68,9 @@ class SignatureVerifier {
     }
 
     VerificationReport verify(byte[] ofd) {
+        if (!withinLimits(ofd)) {
+            return VerificationReport.unreadable();
+        }
         try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
             ResourceLocator rl = reader.getResourceLocator();
             ST_Loc listLoc = reader.getDefaultDocSignaturesPath();
@@ -89,6 +96,29 @@ class SignatureVerifier {
             }
             log.info("OFD not readable for verification: {}", e.toString());
             return VerificationReport.unreadable();
+        }
+    }
+
+    /** A ZIP package of at most 20,000 entries and 512 MB unpacked, so that a crafted archive cannot fill the disk. */
+    static boolean withinLimits(byte[] ofd) {
+        long unpacked = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd))) {
+            while (zip.getNextEntry() != null) {
+                if (++entries > MAX_ENTRIES) {
+                    return false;
+                }
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED) {
+                        return false;
+                    }
+                }
+            }
+            return entries > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -74,6 +74,18 @@ class DocumentSealingTest {
     }
 
     @Test
+    void aDocumentSealedTwiceVerifiesBothSeals() {
+        byte[] once = sealing.seal(FUTIAN, SealType.OFFICIAL, OfdFiles.document("Twice"), AT);
+        byte[] twice = sealing.seal(NANSHAN, SealType.OFFICIAL, once, new StampPosition(0, 20, 200, 40));
+
+        VerificationReport report = sealing.verify(twice);
+
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(VerificationReport.Verdict.VALID);
+        assertThat(report.signatures()).extracting(SignatureResult::signerName)
+                .containsExactly("深圳市福田区民政局", "深圳市南山区民政局");
+    }
+
+    @Test
     void aChangedByteInTheDocumentFailsTheDocumentHash() {
         byte[] sealed = sealing.seal(FUTIAN, SealType.OFFICIAL, OfdFiles.document("Notice"), AT);
         byte[] tampered = OfdFiles.changed(sealed, entries -> {
