@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The verification of one signature of an OFD: what it claims and every check made. */
+/**
+ * The verification of one signature of an OFD: what it claims and every check made. {@code format} is
+ * {@code SES_V4} (GB/T 38540) or {@code SES_V1} (GM/T 0031); a signature that cannot be read is {@code UNKNOWN}, a
+ * plain digital signature (GB/T 35275, not a seal) {@code SIGN}, each with the one failed check {@code FORMAT}.
+ */
 public record SignatureResult(String signatureId, String format, @Nullable String sealName, @Nullable String sealId,
         @Nullable String signerName, @Nullable Instant signedAt, boolean valid, List<Check> checks) {
 

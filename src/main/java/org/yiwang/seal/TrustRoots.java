@@ -49,10 +49,6 @@ class TrustRoots {
                 .findFirst();
     }
 
-    boolean isPlatformRoot(X509Certificate root) {
-        return root.equals(ca.root().x509());
-    }
-
     private static List<X509Certificate> load(Resource pem) {
         try (InputStream in = pem.getInputStream()) {
             return CertificateFactory.getInstance("X.509", Sm2.BC).generateCertificates(in).stream()

@@ -6,7 +6,8 @@
  * <p>
  * Other modules use {@link org.yiwang.seal.DocumentSealing}; signatures are made through {@link org.yiwang.seal.Signer},
  * which a signing server (签名服务器) or HSM (密码机) can replace. Private keys are stored SM4-encrypted under
- * {@code yiwang.seal.master-key} and never leave the signer.
+ * {@code yiwang.seal.master-key} and never leave the signer. Staff manage seals (暂停, 注销, 恢复), signing
+ * certificates (吊销) and imports from external CAs on {@code /admin/seals}, with each seal's use log.
  */
 @org.jspecify.annotations.NullMarked
 package org.yiwang.seal;
