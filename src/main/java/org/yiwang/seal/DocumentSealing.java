@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.ofdrw.reader.OFDReader;
 import org.ofdrw.sign.OFDSigner;
 import org.ofdrw.sign.SignMode;
+import org.ofdrw.sign.SignatureTerminateException;
 import org.ofdrw.sign.stamppos.NormalStampPos;
 import org.springframework.stereotype.Service;
 import org.yiwang.shared.BusinessException;
@@ -66,12 +67,24 @@ public class DocumentSealing {
         } catch (IOException | RuntimeException e) {
             throw new BusinessException(SealError.SEAL_DOCUMENT_UNREADABLE);
         }
-        int pages = reader.getNumberOfPages();
-        if (at.page() >= pages) {
+        OFDSigner ofdSigner;
+        try {
+            int pages = reader.getNumberOfPages();
+            if (at.page() >= pages) {
+                throw new BusinessException(SealError.SEAL_PAGE_OUT_OF_RANGE, at.page() + 1, pages);
+            }
+            ofdSigner = new OFDSigner(reader, out);
+        } catch (BusinessException e) {
             closeQuietly(reader);
-            throw new BusinessException(SealError.SEAL_PAGE_OUT_OF_RANGE, at.page() + 1, pages);
+            throw e;
+        } catch (SignatureTerminateException e) {
+            closeQuietly(reader);
+            throw new BusinessException(SealError.SEAL_DOCUMENT_LOCKED);
+        } catch (RuntimeException e) {
+            closeQuietly(reader);
+            throw new BusinessException(SealError.SEAL_DOCUMENT_UNREADABLE);
         }
-        try (OFDSigner ofdSigner = new OFDSigner(reader, out)) {
+        try (ofdSigner) {
             ofdSigner.setSignMode(SignMode.ContinueSign)
                     .setSignContainer(new SesV4SignContainer(signer, certificate, seal.seseal(), time))
                     .addApPos(new NormalStampPos(at.page() + 1, at.xMm(), at.yMm(), at.sizeMm(), at.sizeMm()));

@@ -71,6 +71,20 @@ class GmT0031SignatureTest {
         assertThat(result.firstFailure()).get().extracting(Check::code).isEqualTo("DOCUMENT_HASH");
     }
 
+    @Test
+    void aDocumentWhoseSignatureProtectsEverythingCannotBeSealedAgain() throws Exception {
+        byte[] locked = v1Sealed(OfdFiles.document("Whole"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealing.seal(DocumentSealingTest.FUTIAN,
+                        SealType.LICENCE, locked, DocumentSealingTest.AT))
+                .isInstanceOfSatisfying(org.yiwang.shared.BusinessException.class,
+                        e -> assertThat(e.error()).isEqualTo(SealError.SEAL_DOCUMENT_LOCKED));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealing.seal(DocumentSealingTest.FUTIAN,
+                        SealType.LICENCE, OfdFiles.document("one page"), new StampPosition(1, 10, 10, 40)))
+                .isInstanceOfSatisfying(org.yiwang.shared.BusinessException.class,
+                        e -> assertThat(e.error()).isEqualTo(SealError.SEAL_PAGE_OUT_OF_RANGE));
+    }
+
     private byte[] v1Sealed(byte[] ofd) throws Exception {
         // ofdrw writes the v1 signing time as unzoned local text; a day's margin keeps it inside every validity.
         Instant from = Instant.now().minus(Duration.ofDays(1));
@@ -98,7 +112,8 @@ class GmT0031SignatureTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OFDSigner signer1 = new OFDSigner(new OFDReader(new ByteArrayInputStream(ofd)), out)) {
-            signer1.setSignContainer(new SESV1Container(signerKeys.getPrivate(), seal, signer));
+            signer1.setSignMode(org.ofdrw.sign.SignMode.WholeProtected)
+                    .setSignContainer(new SESV1Container(signerKeys.getPrivate(), seal, signer));
             signer1.addApPos(new NormalStampPos(1, 50, 50, 40, 40));
             signer1.exeSign();
         }
