@@ -197,6 +197,25 @@ class DocumentSealingTest {
     }
 
     @Test
+    void aSealSuspendedAfterSigningLeavesTheSignatureValidButNotBefore() {
+        Instant now = Instant.now();
+        StoredCertificate certificate = ca.issueSigner("暂停测试局", "11440300TEST00007X", now.minusSeconds(300),
+                now.plus(Duration.ofDays(30)));
+        Seal seal = registry.create("11440300TEST00007X", "暂停测试局", SealType.OFFICIAL, certificate,
+                now.minusSeconds(300), now.plus(Duration.ofDays(30)));
+        byte[] before = sealing.sign(seal, certificate, OfdFiles.document("Before"), AT, now.minusSeconds(60));
+
+        registry.changeStatus(seal.id(), SealStatus.SUSPENDED, "印章核查", "test");
+        byte[] after = sealing.sign(seal, certificate, OfdFiles.document("After"), AT, Instant.now().plusSeconds(1));
+
+        SignatureResult valid = only(sealing.verify(before), VerificationReport.Verdict.VALID);
+        assertThat(check(valid, "SEAL_STATUS").message()).contains("签章时印章").contains("暂停使用");
+        SignatureResult invalid = only(sealing.verify(after), VerificationReport.Verdict.INVALID);
+        assertThat(failed(invalid)).containsExactly("SEAL_STATUS");
+        assertThat(check(invalid, "SEAL_STATUS").message()).contains("已暂停使用").contains("印章核查");
+    }
+
+    @Test
     void unreadableAndUnsignedDocumentsAreReportedNotThrown() {
         assertThat(sealing.verify("not an OFD".getBytes(StandardCharsets.UTF_8)).verdict())
                 .isEqualTo(VerificationReport.Verdict.UNREADABLE);
