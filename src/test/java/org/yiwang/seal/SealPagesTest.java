@@ -57,6 +57,17 @@ class SealPagesTest {
     }
 
     @Test
+    void staffWhoAreNotAdministratorsCannotManageSeals() {
+        StaffLogin.Session clerk = StaffLogin.session(context, port, "ft-clerk");
+        Seal seal = registry.active(DocumentSealingTest.FUTIAN.value(), SealType.OFFICIAL).orElseThrow();
+
+        assertThat(clerk.page("/admin/seals").statusCode()).isEqualTo(403);
+        assertThat(clerk.postForm("/admin/seals/" + seal.id() + "/status",
+                Map.of("to", "REVOKED", "reason", "试试")).statusCode()).isEqualTo(403);
+        assertThat(registry.find(seal.id()).orElseThrow().status()).isEqualTo(SealStatus.ACTIVE);
+    }
+
+    @Test
     void theUseLogShowsEveryUseWithWhoAndWhy() {
         byte[] sealed = sealing.seal(DocumentSealingTest.FUTIAN, SealType.LICENCE, OfdFiles.document("Use log"),
                 DocumentSealingTest.AT, "licences", "结婚证电子证照签发");
