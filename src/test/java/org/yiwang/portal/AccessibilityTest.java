@@ -91,7 +91,7 @@ class AccessibilityTest {
             "/admin/calendar", "/admin/departments", "/admin/integrity", "/admin/staff",
             "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me",
             "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system", "/admin/cases",
-            "/admin/cases?queue=ALL"})
+            "/admin/cases?queue=ALL", "/admin/seals", "/admin/seals/11440304007550312P03001/uses"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();

@@ -1,0 +1,26 @@
+package org.yiwang.seal;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The verification of one signature of an OFD: what it claims and every check made. {@code format} is
+ * {@code SES_V4} (GB/T 38540) or {@code SES_V1} (GM/T 0031); a signature that cannot be read is {@code UNKNOWN}, a
+ * plain digital signature (GB/T 35275, not a seal) {@code SIGN}, each with the one failed check {@code FORMAT}.
+ */
+public record SignatureResult(String signatureId, String format, @Nullable String sealName, @Nullable String sealId,
+        @Nullable String signerName, @Nullable Instant signedAt, boolean valid, List<Check> checks) {
+
+    public static final String SES_V4 = "SES_V4";
+    public static final String SES_V1 = "SES_V1";
+
+    public SignatureResult {
+        checks = List.copyOf(checks);
+    }
+
+    /** The first failed check, if any. */
+    public java.util.Optional<Check> firstFailure() {
+        return checks.stream().filter(c -> !c.passed()).findFirst();
+    }
+}
