@@ -137,10 +137,11 @@ class OidcConfiguration {
             return ok ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "no longer authorised for the enterprise", null));
         };
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokens(decoder, kid -> keys.published().stream().anyMatch(k -> kid.equals(k.getKeyID())),
+                new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)), ourIssuer, new EnabledClients(clients).validator(),
                 stillActing, revoked.validator()));
-        return decoder;
     }
 
     @Bean
