@@ -83,10 +83,10 @@ class LicenseTypes implements ApplicationRunner {
 
     private LicenseType map(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("code");
-        int years = rs.getInt("validity_years");
+        Integer years = rs.getObject("validity_years", Integer.class);
         return new LicenseType(code, rs.getString("name"), LicenseType.HolderKind.valueOf(rs.getString("holder_kind")),
                 json.readValue(rs.getString("fields"), new TypeReference<List<LicenseType.Field>>() {
-                }), rs.wasNull() ? null : years, json.readValue(rs.getString("layout"), LicenseType.Layout.class),
+                }), years, json.readValue(rs.getString("layout"), LicenseType.Layout.class),
                 jdbc.sql("SELECT item_code FROM license_type_item WHERE type_code = ? ORDER BY item_code").param(code)
                         .query(String.class).list());
     }
