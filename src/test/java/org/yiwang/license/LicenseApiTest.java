@@ -1,0 +1,122 @@
+package org.yiwang.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The wallet API with person and enterprise tokens, and the public status and verification API. */
+class LicenseApiTest extends LicenseTestBase {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private JsonNode body(String text) {
+        return json.readTree(text);
+    }
+
+    private String check(JsonNode report, String code) {
+        for (JsonNode c : report.get("checks")) {
+            if (c.get("code").asString().equals(code)) {
+                return c.get("passed").asBoolean() + " " + c.get("message").asString();
+            }
+        }
+        return "absent";
+    }
+
+    @Test
+    void theHolderSeesAndDownloadsTheirLicenceAndNobodyElseDoes() {
+        IssuedLicense licence = store.findByCase(marriageCompleted()).orElseThrow();
+        String id = licence.identifier().value();
+
+        var list = get("/api/v1/me/licenses", token(ZHANG_SAN));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(id, "中华人民共和国结婚证", "440304********0013", "\"statusLabel\":\"有效\"")
+                .doesNotContain(ZHANG_SAN);
+        var one = get("/api/v1/me/licenses/" + id, token(ZHANG_SAN));
+        assertThat(body(one.body()).at("/licence/metadata/对方姓名").asString()).isEqualTo("李娜");
+        assertThat(body(one.body()).at("/history/0/actionLabel").asString()).isEqualTo("颁发");
+        var file = download("/api/v1/me/licenses/" + id + "/file", token(ZHANG_SAN));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/ofd");
+        assertThat(LicenseDocuments.identifierOf(file.body())).isEqualTo(id);
+
+        assertThat(get("/api/v1/me/licenses/" + id, token(WANG_WU)).statusCode()).isEqualTo(404);
+        var foreign = download("/api/v1/me/licenses/" + id + "/file", token(WANG_WU));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/me/licenses", token(WANG_WU)).body()).doesNotContain(id);
+        assertThat(get("/api/v1/me/licenses", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEnterpriseRepresentativeSeesTheEnterprisesLicencesNotTheirOwn() {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+
+        String body = get("/api/v1/me/licenses", restaurantToken()).body();
+
+        assertThat(body).contains(food.identifier().value(), "食品经营许可证", "热食类食品制售");
+        assertThat(get("/api/v1/me/licenses", token(LI_NA)).body()).doesNotContain(food.identifier().value());
+    }
+
+    @Test
+    void thePublicStatusMasksTheHolderAndRefusesMalformedIdentifiers() {
+        IssuedLicense licence = store.findByCase(marriageCompleted()).orElseThrow();
+
+        var status = get("/api/v1/licenses/" + licence.identifier().value() + "/status", null);
+        assertThat(status.statusCode()).isEqualTo(200);
+        JsonNode view = body(status.body());
+        assertThat(view.get("holderName").asString()).isEqualTo("张*");
+        assertThat(view.get("status").asString()).isEqualTo("VALID");
+        assertThat(view.get("issuer").asString()).isEqualTo("深圳市福田区民政局");
+        assertThat(view.get("metadata").isNull()).isTrue();
+
+        String wrongCheck = licence.identifier().value().substring(0, licence.identifier().value().length() - 1)
+                + (licence.identifier().checkCharacter() == 'A' ? "B" : "A");
+        var malformed = get("/api/v1/licenses/" + wrongCheck + "/status", null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("LICENSE_ID_INVALID", "校验码应为 " + licence.identifier().checkCharacter());
+        var unknown = get("/api/v1/licenses/1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
+                + "/status", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void verificationOfARevokedLicenceSaysSoWithTheReason() {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+        byte[] file = store.file(food.id());
+
+        JsonNode valid = body(upload("/api/v1/licenses/verify", "licence.ofd", file).body());
+        assertThat(check(valid, "OFD_READABLE")).startsWith("true");
+        assertThat(check(valid, "LICENSE_REGISTERED")).isEqualTo("true 证照由深圳市市场监督管理局颁发，已在证照库登记");
+        assertThat(check(valid, "LICENSE_STATUS")).isEqualTo("true 证照状态：有效");
+
+        issuance.end(marketReviewer(), food.identifier(), LicenseIssuance.StatusAction.REVOKE, "以欺骗手段取得许可");
+
+        var response = upload("/api/v1/licenses/verify", "licence.ofd", file);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode revoked = body(response.body());
+        assertThat(revoked.get("verdict").asString()).isEqualTo("INVALID");
+        assertThat(check(revoked, "LICENSE_STATUS")).isEqualTo("false 证照状态：已撤销（原因：以欺骗手段取得许可）");
+        assertThat(revoked.at("/licence/statusLabel").asString()).isEqualTo("已撤销");
+    }
+
+    @Test
+    void anExpiredLicenceIsReportedExpired() {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+        jdbc.sql("UPDATE license SET valid_until = current_date - 1 WHERE id = ?").param(food.id()).update();
+
+        JsonNode status = body(get("/api/v1/licenses/" + food.identifier().value() + "/status", null).body());
+
+        assertThat(status.get("status").asString()).isEqualTo("EXPIRED");
+        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", store.file(food.id())).body());
+        assertThat(check(report, "LICENSE_STATUS")).startsWith("false 证照状态：已过期");
+    }
+
+    @Test
+    void somethingThatIsNoOfdIsUnreadable() {
+        JsonNode report = body(upload("/api/v1/licenses/verify", "x.ofd", "%PDF-1.4 nothing".getBytes()).body());
+
+        assertThat(report.get("verdict").asString()).isEqualTo("UNREADABLE");
+        assertThat(check(report, "OFD_READABLE")).isEqualTo("false 文件不是可读取的OFD版式文档");
+    }
+}
