@@ -8,7 +8,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,9 +40,11 @@ class LicenseApi {
     private final LicenseTypes types;
     private final LicenseVerification verification;
     private final CurrentApplicant current;
+    private final LicenseGrants grants;
 
     LicenseApi(LicenseWallet wallet, LicenseTypes types, LicenseVerification verification,
-            CurrentApplicant current) {
+            CurrentApplicant current, LicenseGrants grants) {
+        this.grants = grants;
         this.wallet = wallet;
         this.types = types;
         this.verification = verification;
@@ -79,6 +85,37 @@ class LicenseApi {
     @Operation(summary = "证照状态查询", description = "按电子证照标识查询状态和基本信息（持证人姓名脱敏）。无需登录。")
     LicenseView status(@PathVariable String identifier) {
         return verification.status(identifier);
+    }
+
+    @PostMapping("/api/v1/me/licenses/{identifier}/grants")
+    @Operation(summary = "授权第三方使用证照", description = "用途、使用方和截止日期（最长 yiwang.licenses.max-grant）；返回只显示一次的授权码。")
+    ResponseEntity<LicenseGrants.Granted> grant(@PathVariable String identifier,
+            @RequestBody LicenseGrants.NewGrant body) {
+        return ResponseEntity.status(201).body(grants.grant(current.require(), identifier, body));
+    }
+
+    @GetMapping("/api/v1/me/licenses/{identifier}/grants")
+    @Operation(summary = "授权记录与使用记录")
+    List<LicenseGrants.Grant> grants(@PathVariable String identifier) {
+        return grants.list(current.require(), identifier);
+    }
+
+    @DeleteMapping("/api/v1/me/licenses/{identifier}/grants/{grantId}")
+    @Operation(summary = "撤回授权")
+    ResponseEntity<Void> revokeGrant(@PathVariable String identifier, @PathVariable long grantId) {
+        grants.revoke(current.require(), identifier, grantId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/licenses/shared")
+    @Operation(summary = "凭授权码获取证照", description = "返回加注用途和有效期水印的OFD副本，并记录使用。授权码已撤回或过期时说明原因。无需登录。")
+    ResponseEntity<byte[]> shared(@RequestBody SharedRequest body, HttpServletRequest request) {
+        LicenseGrants.Copy copy = grants.use(body.code(), request.getHeader(HttpHeaders.USER_AGENT),
+                request.getRemoteAddr());
+        return ofd(copy.file(), copy.identifier());
+    }
+
+    record SharedRequest(@Nullable String code) {
     }
 
     static ResponseEntity<byte[]> ofd(byte[] file, String identifier) {
