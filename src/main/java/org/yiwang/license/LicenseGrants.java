@@ -31,7 +31,7 @@ class LicenseGrants {
     record Grant(long id, String licenseIdentifier, String purpose, String grantee, LocalDate expiresOn,
             Instant createdAt, @Nullable Instant revokedAt, List<Use> uses) {
 
-        String state(Instant now) {
+        public String state(Instant now) {
             return revokedAt != null ? "已撤回" : now.isAfter(end(expiresOn)) ? "已过期" : "有效";
         }
     }

@@ -25,11 +25,11 @@ record LicenseType(String code, String name, HolderKind holderKind, List<Field> 
             this.codeLabel = codeLabel;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        String codeLabel() {
+        public String codeLabel() {
             return codeLabel;
         }
     }
