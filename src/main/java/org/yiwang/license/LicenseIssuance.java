@@ -169,7 +169,7 @@ class LicenseIssuance {
         LicenseContent content = new LicenseContent(id, type.name(), holder.name(), holder.code(), issuer.name(),
                 issuedOn, until, metadata);
         LicenseSealing.Sealed file = sealing.seal(id.issuer(), documents.render(type, content, null),
-                type.layout().seal());
+                type.layout().seal(), "电子证照签发 " + id.value());
         store.insert(new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
                 cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
                 issuer.regionCode().value(), issuedOn, until, metadata, caseNumber, source, file.file(),
@@ -184,7 +184,7 @@ class LicenseIssuance {
                 cipher.decrypt(store.holderCode(license.id())), license.issuerName(), license.issuedOn(),
                 license.validUntil(), license.metadata());
         return sealing.seal(license.identifier().issuer(), documents.render(type, content, watermark),
-                type.layout().seal()).file();
+                type.layout().seal(), "电子证照授权使用副本 " + license.identifier().value()).file();
     }
 
     /** Staff of the issuing department in an issuing role, or a platform administrator. */

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.yiwang.seal.DocumentSealing;
+import org.yiwang.seal.SealType;
+import org.yiwang.seal.StampPosition;
+import org.yiwang.seal.VerificationReport;
 import org.yiwang.shared.CreditCode;
 
 /**
  * The licence module's one connection to electronic seals: applies the issuing department's licence seal
- * (电子证照专用章) to a licence file and checks the seals of a file handed in for verification.
+ * (电子证照专用章) to a licence file and checks the seals of a file handed in for verification. A department without
+ * an active licence seal cannot issue (SEAL_NOT_AVAILABLE); a licence from a case then stays pending and is retried.
  */
 @Component
 class LicenseSealing {
@@ -27,11 +32,22 @@ class LicenseSealing {
     record Check(String code, boolean passed, String message) {
     }
 
-    Sealed seal(CreditCode issuer, byte[] ofd, LicenseType.Box at) {
-        return new Sealed(ofd, false);
+    private final DocumentSealing sealing;
+
+    LicenseSealing(DocumentSealing sealing) {
+        this.sealing = sealing;
+    }
+
+    Sealed seal(CreditCode issuer, byte[] ofd, LicenseType.Box at, String purpose) {
+        return new Sealed(sealing.seal(issuer, SealType.LICENCE, ofd, new StampPosition(0, at.x(), at.y(), at.size()),
+                "license", purpose), true);
     }
 
     SealReport verify(byte[] ofd) {
-        return new SealReport(LicenseDocuments.isOfd(ofd) ? "UNSIGNED" : "UNREADABLE", List.of());
+        VerificationReport report = sealing.verify(ofd);
+        return new SealReport(report.verdict().name(), report.signatures().stream()
+                .map(s -> new Signature(s.signatureId(), s.sealName(), s.signerName(), s.signedAt(), s.valid(),
+                        s.checks().stream().map(c -> new Check(c.code(), c.passed(), c.message())).toList()))
+                .toList());
     }
 }

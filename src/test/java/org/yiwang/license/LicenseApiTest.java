@@ -10,6 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 class LicenseApiTest extends LicenseTestBase {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    @org.springframework.beans.factory.annotation.Autowired
+    LicenseTypes types;
+    @org.springframework.beans.factory.annotation.Autowired
+    LicenseDocuments documents;
 
     private JsonNode body(String text) {
         return json.readTree(text);
@@ -86,7 +90,12 @@ class LicenseApiTest extends LicenseTestBase {
         byte[] file = store.file(food.id());
 
         JsonNode valid = body(upload("/api/v1/licenses/verify", "licence.ofd", file).body());
+        assertThat(valid.get("verdict").asString()).isEqualTo("VALID");
+        assertThat(valid.get("verdictLabel").asString()).isEqualTo("证照有效");
         assertThat(check(valid, "OFD_READABLE")).startsWith("true");
+        assertThat(check(valid, "SEALS_VALID")).isEqualTo("true 电子印章验证通过（1个签章），文件签章后未被改动");
+        assertThat(valid.at("/signatures/0/sealName").asString()).contains("深圳市市场监督管理局");
+        assertThat(valid.at("/signatures/0/valid").asBoolean()).isTrue();
         assertThat(check(valid, "LICENSE_REGISTERED")).isEqualTo("true 证照由深圳市市场监督管理局颁发，已在证照库登记");
         assertThat(check(valid, "LICENSE_STATUS")).isEqualTo("true 证照状态：有效");
 
@@ -96,6 +105,7 @@ class LicenseApiTest extends LicenseTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode revoked = body(response.body());
         assertThat(revoked.get("verdict").asString()).isEqualTo("INVALID");
+        assertThat(check(revoked, "SEALS_VALID")).startsWith("true");
         assertThat(check(revoked, "LICENSE_STATUS")).isEqualTo("false 证照状态：已撤销（原因：以欺骗手段取得许可）");
         assertThat(revoked.at("/licence/statusLabel").asString()).isEqualTo("已撤销");
     }
@@ -110,6 +120,21 @@ class LicenseApiTest extends LicenseTestBase {
         assertThat(status.get("status").asString()).isEqualTo("EXPIRED");
         JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", store.file(food.id())).body());
         assertThat(check(report, "LICENSE_STATUS")).startsWith("false 证照状态：已过期");
+    }
+
+    @Test
+    void anUnsealedCopyOfTheLicenceIsNotValid() {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+        LicenseType type = types.require(FOOD);
+        byte[] unsealed = documents.render(type, new LicenseContent(food.identifier(), food.typeName(),
+                food.holderName(), RESTAURANT, food.issuerName(), food.issuedOn(), food.validUntil(),
+                food.metadata()), null);
+
+        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", unsealed).body());
+
+        assertThat(report.get("verdict").asString()).isEqualTo("INVALID");
+        assertThat(check(report, "SEALS_VALID")).isEqualTo("false 文件未加盖电子印章");
+        assertThat(check(report, "LICENSE_STATUS")).startsWith("true");
     }
 
     @Test

@@ -25,6 +25,7 @@ class LicenseIssuanceTest extends LicenseTestBase {
         assertThat(licence.storedStatus()).isEqualTo(LicenseStatus.VALID);
         assertThat(licence.validUntil()).isNull();
         assertThat(licence.source()).isEqualTo("CASE");
+        assertThat(licence.sealed()).isTrue();
         assertThat(LicenseDocuments.identifierOf(store.file(licence.id()))).isEqualTo(licence.identifier().value());
         assertThat(caseLicenses.pending()).doesNotContain(caseNumber);
     }
