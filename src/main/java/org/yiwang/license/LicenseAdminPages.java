@@ -1,6 +1,8 @@
 package org.yiwang.license;
 
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
+import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.RuleViolations;
 
 /**
  * The department's licences in the staff console ({@code /admin/licenses}): the licences it issued, direct issuance
@@ -33,8 +37,11 @@ class LicenseAdminPages {
     private final LicenseTypes types;
     private final LicenseIssuance issuance;
     private final MessageSource messages;
+    private final LicenseImport imports;
 
-    LicenseAdminPages(LicenseStore store, LicenseTypes types, LicenseIssuance issuance, MessageSource messages) {
+    LicenseAdminPages(LicenseStore store, LicenseTypes types, LicenseIssuance issuance, MessageSource messages,
+            LicenseImport imports) {
+        this.imports = imports;
         this.store = store;
         this.types = types;
         this.issuance = issuance;
@@ -48,6 +55,33 @@ class LicenseAdminPages {
                 .map(l -> LicenseView.of(l, types)).toList());
         model.addAttribute("types", types.all());
         return "admin/licenses";
+    }
+
+    /** 存量导入: the CSV and the OFD files it names; every problem is listed, and then nothing is imported. */
+    @PostMapping("/admin/licenses/import")
+    String importCsv(@RequestParam String typeCode, @RequestParam(required = false) @Nullable MultipartFile csv,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model)
+            throws IOException {
+        try {
+            if (csv == null || csv.isEmpty()) {
+                throw new BusinessException(LicenseError.LICENSE_FILE_INVALID, "请选择CSV文件");
+            }
+            Map<String, byte[]> named = new LinkedHashMap<>();
+            for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+                if (!f.isEmpty() && f.getOriginalFilename() != null) {
+                    named.put(f.getOriginalFilename(), f.getBytes());
+                }
+            }
+            model.addAttribute("imported", imports.importCsv(CurrentStaff.require(), typeCode, csv.getBytes(), named));
+        } catch (RuleViolations v) {
+            model.addAttribute("importError", message(v));
+            model.addAttribute("importProblems", v.violations().stream().map(x -> messages.getMessage(
+                    "error." + x.error().code(), x.args().toArray(), x.error().code(),
+                    LocaleContextHolder.getLocale())).toList());
+        } catch (BusinessException e) {
+            model.addAttribute("importError", message(e));
+        }
+        return list(model);
     }
 
     @GetMapping("/admin/licenses/new")

@@ -20,7 +20,9 @@ public enum LicenseError implements ErrorCode {
     LICENSE_GRANT_NOT_FOUND(HttpStatus.NOT_FOUND),
     LICENSE_GRANT_EXPIRED(HttpStatus.GONE),
     LICENSE_GRANT_REVOKED(HttpStatus.GONE),
-    LICENSE_FILE_INVALID(HttpStatus.BAD_REQUEST);
+    LICENSE_FILE_INVALID(HttpStatus.BAD_REQUEST),
+    LICENSE_IMPORT_INVALID(HttpStatus.BAD_REQUEST),
+    LICENSE_IMPORT_ROW(HttpStatus.BAD_REQUEST);
 
     private final HttpStatus status;
 

@@ -128,6 +128,28 @@ class LicenseIssuance {
         return issued;
     }
 
+    /**
+     * 存量导入 of a licence issued before, under its own identifier: the given file kept as it is (sealed if its seals
+     * verify), or without one a generated and sealed file.
+     */
+    IssuedLicense importExisting(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
+            LocalDate issuedOn, @Nullable LocalDate until, byte @Nullable [] file, String actor) {
+        requireKind(type, holder);
+        IssuedLicense issued;
+        if (file == null) {
+            issued = write(type, id, holder, metadata, issuedOn, until, null, "IMPORT", actor);
+        } else {
+            Department issuer = departments.require(id.issuer());
+            store.insert(new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
+                    cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
+                    issuer.regionCode().value(), issuedOn, until, metadata, null, "IMPORT", file,
+                    sealing.verify(file).verdict().equals("VALID"), Instant.now(), actor));
+            issued = store.find(id).orElseThrow();
+        }
+        store.history(issued.id(), "IMPORT", null, actor, issued.createdAt());
+        return issued;
+    }
+
     /** 变更: a new version with the changed metadata; the old version is superseded. */
     @Transactional
     public IssuedLicense change(Staff staff, LicenseId identifier, Map<String, String> changes, @Nullable String reason) {
