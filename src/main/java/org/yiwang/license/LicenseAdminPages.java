@@ -177,7 +177,6 @@ class LicenseAdminPages {
     }
 
     private String message(BusinessException e) {
-        return messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
-                LocaleContextHolder.getLocale());
+        return LicensePageErrors.message(messages, e);
     }
 }

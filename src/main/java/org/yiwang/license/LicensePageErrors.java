@@ -29,9 +29,14 @@ class LicensePageErrors {
             default -> "error/4xx";
         };
         var page = new ModelAndView(view);
-        page.addObject("detail", messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
-                LocaleContextHolder.getLocale()));
+        page.addObject("detail", message(messages, e));
         page.setStatus(status);
         return page;
+    }
+
+    /** The refusal's text in the request's language. */
+    static String message(MessageSource messages, BusinessException e) {
+        return messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
+                LocaleContextHolder.getLocale());
     }
 }

@@ -15,7 +15,6 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -167,8 +166,7 @@ class LicensePages {
     }
 
     private String message(BusinessException e) {
-        return messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
-                LocaleContextHolder.getLocale());
+        return LicensePageErrors.message(messages, e);
     }
 
     static String qrDataUri(String text) {

@@ -14,6 +14,8 @@ class LicenseApiTest extends LicenseTestBase {
     LicenseTypes types;
     @org.springframework.beans.factory.annotation.Autowired
     LicenseDocuments documents;
+    @org.springframework.beans.factory.annotation.Autowired
+    LicenseWallet wallet;
 
     private JsonNode body(String text) {
         return json.readTree(text);
@@ -60,6 +62,21 @@ class LicenseApiTest extends LicenseTestBase {
 
         assertThat(body).contains(food.identifier().value(), "食品经营许可证", "热食类食品制售");
         assertThat(get("/api/v1/me/licenses", token(LI_NA)).body()).doesNotContain(food.identifier().value());
+    }
+
+    @Test
+    void anAgentOpensTheEnterprisesWalletOnlyWithFullScope() {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+        var person = profile(WANG_WU).person();
+        var applyOnly = new org.yiwang.identity.Applicant(person, org.yiwang.identity.ActingFor.agent(RESTAURANT,
+                "深圳市南山海岸餐饮管理有限公司", org.yiwang.identity.AgentScope.APPLY_ONLY));
+        var all = new org.yiwang.identity.Applicant(person, org.yiwang.identity.ActingFor.agent(RESTAURANT,
+                "深圳市南山海岸餐饮管理有限公司", org.yiwang.identity.AgentScope.ALL));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wallet.list(applyOnly))
+                .extracting(e -> ((org.yiwang.shared.BusinessException) e).error())
+                .isEqualTo(LicenseError.LICENSE_NOT_A_HOLDER);
+        assertThat(wallet.list(all)).extracting(IssuedLicense::identifier).contains(food.identifier());
     }
 
     @Test
