@@ -155,6 +155,37 @@ class LicenseApiTest extends LicenseTestBase {
     }
 
     @Test
+    void aChangedFileFailsTheSealCheck() throws Exception {
+        IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
+        byte[] tampered = tamper(store.file(food.id()), "热食类食品制售", "冷食类食品制售");
+
+        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", tampered).body());
+
+        assertThat(report.get("verdict").asString()).isEqualTo("INVALID");
+        assertThat(check(report, "SEALS_VALID")).isEqualTo("false 电子印章验证未通过，文件可能被改动");
+        assertThat(report.at("/signatures/0/valid").asBoolean()).isFalse();
+    }
+
+    /** The same package with {@code from} replaced by {@code to} in every XML part. */
+    private static byte[] tamper(byte[] ofd, String from, String to) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ofd));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().endsWith(".xml")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace(from, to)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void somethingThatIsNoOfdIsUnreadable() {
         JsonNode report = body(upload("/api/v1/licenses/verify", "x.ofd", "%PDF-1.4 nothing".getBytes()).body());
 

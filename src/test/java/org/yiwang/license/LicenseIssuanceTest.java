@@ -10,6 +10,9 @@ import org.yiwang.shared.BusinessException;
 
 class LicenseIssuanceTest extends LicenseTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    LicenseLibrary library;
+
     @Test
     void aCompletedMarriageRegistrationIssuesTheMarriageLicence() {
         String caseNumber = marriageCompleted();
@@ -28,6 +31,18 @@ class LicenseIssuanceTest extends LicenseTestBase {
         assertThat(licence.sealed()).isTrue();
         assertThat(LicenseDocuments.identifierOf(store.file(licence.id()))).isEqualTo(licence.identifier().value());
         assertThat(caseLicenses.pending()).doesNotContain(caseNumber);
+    }
+
+    @Test
+    void theDemoNodeIssuesItsDemoLicencesSealed() {
+        var marriage = library.validLicence(MARRIAGE, WANG_WU).map(LicenseId::parse).flatMap(store::find);
+        var food = library.validLicence(FOOD, RESTAURANT).map(LicenseId::parse).flatMap(store::find);
+
+        assertThat(marriage).hasValueSatisfying(l -> {
+            assertThat(l.sealed()).isTrue();
+            assertThat(l.metadata()).containsEntry("partnerName", "孙梅");
+        });
+        assertThat(food).hasValueSatisfying(l -> assertThat(l.issuerName()).isEqualTo("深圳市市场监督管理局"));
     }
 
     @Test

@@ -52,9 +52,9 @@ class LicenseReuseTest extends LicenseTestBase {
 
     @Test
     void withoutALicenceTheMaterialIsStillMissing() {
-        Applicant wang = new Applicant(profile(WANG_WU).person(), null);
+        Applicant li = new Applicant(profile(LI_NA).person(), null);
 
-        assertThatThrownBy(() -> applyWithoutMarriageLicence(wang)).isInstanceOfSatisfying(RuleViolations.class,
+        assertThatThrownBy(() -> applyWithoutMarriageLicence(li)).isInstanceOfSatisfying(RuleViolations.class,
                 v -> assertThat(v.violations()).anySatisfy(x -> assertThat(x.field()).isEqualTo("materials.m2")));
     }
 }
