@@ -46,6 +46,10 @@ class LicenseGrants {
     record Copy(String identifier, byte[] file) {
     }
 
+    private record GrantRow(long id, long licenseId, String purpose, String grantee, Instant expiresAt,
+            @Nullable Instant revokedAt) {
+    }
+
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -120,30 +124,31 @@ class LicenseGrants {
     @Transactional
     public Copy use(@Nullable String code, @Nullable String userAgent, @Nullable String address) {
         String normalised = code == null ? "" : code.strip().toUpperCase().replace("-", "").replace(" ", "");
-        var row = jdbc.sql("SELECT id, license_id, purpose, grantee, expires_at, revoked_at FROM license_grant "
-                + "WHERE code_hash = ? FOR UPDATE").param(hash(normalised)).query((rs, n) -> new Object[] {
-                    rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                    rs.getTimestamp(6)}).optional()
+        GrantRow grant = jdbc.sql("SELECT id, license_id, purpose, grantee, expires_at, revoked_at FROM license_grant "
+                + "WHERE code_hash = ? FOR UPDATE").param(hash(normalised)).query((rs, n) -> {
+                    Timestamp revoked = rs.getTimestamp(6);
+                    return new GrantRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), revoked == null ? null : revoked.toInstant());
+                }).optional()
                 .orElseThrow(() -> new BusinessException(LicenseError.LICENSE_GRANT_NOT_FOUND));
         Instant now = Instant.now();
-        if (row[5] instanceof Timestamp revoked) {
-            throw new BusinessException(LicenseError.LICENSE_GRANT_REVOKED, beijing(revoked.toInstant()));
+        if (grant.revokedAt() != null) {
+            throw new BusinessException(LicenseError.LICENSE_GRANT_REVOKED, beijing(grant.revokedAt()));
         }
-        Instant expires = (Instant) row[4];
-        if (now.isAfter(expires)) {
-            throw new BusinessException(LicenseError.LICENSE_GRANT_EXPIRED, beijing(expires));
+        if (now.isAfter(grant.expiresAt())) {
+            throw new BusinessException(LicenseError.LICENSE_GRANT_EXPIRED, beijing(grant.expiresAt()));
         }
-        IssuedLicense licence = jdbc.sql("SELECT identifier FROM license WHERE id = ?").param(row[1])
+        IssuedLicense licence = jdbc.sql("SELECT identifier FROM license WHERE id = ?").param(grant.licenseId())
                 .query(String.class).optional().flatMap(i -> store.find(LicenseId.parse(i))).orElseThrow();
         LicenseStatus status = licence.status(LocalDate.now(WorkingDayCalendar.ZONE));
         if (status != LicenseStatus.VALID) {
             throw new BusinessException(LicenseError.LICENSE_NOT_VALID, status.label(), "授权使用");
         }
         jdbc.sql("INSERT INTO license_use (grant_id, used_at, user_agent, address) VALUES (?, ?, left(?, 200), ?)")
-                .params(row[0], Timestamp.from(now), userAgent, address).update();
-        LocalDate expiresOn = expires.atZone(WorkingDayCalendar.ZONE).toLocalDate();
+                .params(grant.id(), Timestamp.from(now), userAgent, address).update();
+        LocalDate expiresOn = grant.expiresAt().atZone(WorkingDayCalendar.ZONE).toLocalDate();
         byte[] copy = issuance.watermarkedCopy(licence,
-                new LicenseDocuments.Watermark((String) row[2], (String) row[3], expiresOn));
+                new LicenseDocuments.Watermark(grant.purpose(), grant.grantee(), expiresOn));
         return new Copy(licence.identifier().value(), copy);
     }
 

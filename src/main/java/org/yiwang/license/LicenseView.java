@@ -13,7 +13,7 @@ import org.yiwang.calendar.WorkingDayCalendar;
  * status; {@code metadata} is keyed by the type's field labels.
  */
 record LicenseView(String identifier, String typeCode, String typeName, String number, int version, String issuer,
-        String issuerCode, String holderName, String holderCode, LocalDate issuedOn, @Nullable LocalDate validUntil,
+        String issuerCode, String holderName, @Nullable String holderCode, LocalDate issuedOn, @Nullable LocalDate validUntil,
         LicenseStatus status, String statusLabel, @Nullable String statusReason, @Nullable Instant statusChangedAt,
         @Nullable Map<String, String> metadata, @Nullable String caseNumber, boolean sealed) {
 
@@ -37,17 +37,26 @@ record LicenseView(String identifier, String typeCode, String typeName, String n
         return view(l, l.holderName(), labelled(l, types), l.caseNumber());
     }
 
-    /** The public view (证照状态查询): holder name masked, no metadata, no case number. */
+    /**
+     * The public view (证照状态查询): holder name masked, a person's ID number left out (an organisation's credit code
+     * is public), no metadata, no case number.
+     */
     static LicenseView publicOf(IssuedLicense l) {
-        return view(l, l.holderNameMasked(), null, null);
+        return view(l, l.holderNameMasked(), null, null,
+                l.holderKind() == LicenseType.HolderKind.ENTERPRISE ? l.holderCodeMasked() : null);
     }
 
     private static LicenseView view(IssuedLicense l, String holderName, @Nullable Map<String, String> metadata,
             @Nullable String caseNumber) {
+        return view(l, holderName, metadata, caseNumber, l.holderCodeMasked());
+    }
+
+    private static LicenseView view(IssuedLicense l, String holderName, @Nullable Map<String, String> metadata,
+            @Nullable String caseNumber, @Nullable String holderCode) {
         LicenseStatus status = l.status(LocalDate.now(WorkingDayCalendar.ZONE));
         LicenseId id = l.identifier();
         return new LicenseView(id.value(), id.typeCode(), l.typeName(), id.serial(), id.version(), l.issuerName(),
-                id.issuer().value(), holderName, l.holderCodeMasked(), l.issuedOn(), l.validUntil(), status,
+                id.issuer().value(), holderName, holderCode, l.issuedOn(), l.validUntil(), status,
                 status.label(), l.statusReason(), l.statusChangedAt(), metadata, caseNumber, l.sealed());
     }
 

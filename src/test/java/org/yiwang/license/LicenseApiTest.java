@@ -90,6 +90,8 @@ class LicenseApiTest extends LicenseTestBase {
         assertThat(view.get("status").asString()).isEqualTo("VALID");
         assertThat(view.get("issuer").asString()).isEqualTo("深圳市福田区民政局");
         assertThat(view.get("metadata").isNull()).isTrue();
+        assertThat(view.hasNonNull("holderCode")).isFalse();
+        assertThat(status.body()).doesNotContain("440304*");
 
         String wrongCheck = licence.identifier().value().substring(0, licence.identifier().value().length() - 1)
                 + (licence.identifier().checkCharacter() == 'A' ? "B" : "A");
