@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yiwang.cases.CaseRecord.RequiredMaterial;
 import org.yiwang.cases.CaseStore.Json;
@@ -59,10 +60,12 @@ class Submissions {
     private final CaseNotifications notifications;
     private final PersonalDataCipher cipher;
     private final CaseClock clock;
+    private final ObjectProvider<LicenceLibrary> licences;
 
     Submissions(PublishedItems items, Departments departments, CaseStore store, CaseMaterials materials,
             CaseNumbers numbers, CaseProcess process, CaseTrail trail, CaseNotifications notifications,
-            PersonalDataCipher cipher, CaseClock clock) {
+            PersonalDataCipher cipher, CaseClock clock, ObjectProvider<LicenceLibrary> licences) {
+        this.licences = licences;
         this.items = items;
         this.departments = departments;
         this.store = store;
@@ -197,6 +200,9 @@ class Submissions {
             Set<String> present = new HashSet<>(paper);
             materials.current(draft.id()).forEach(m -> present.add(m.slot()));
             for (Material m : list) {
+                if (!present.contains(m.key()) && m.licenceTypeCode() != null && fromLibrary(draft, m, applicant)) {
+                    present.add(m.key());
+                }
                 if (m.required() && !present.contains(m.key())) {
                     problems.add(Violation.of(CasesError.CASES_MATERIAL_MISSING, "materials." + m.key(), m.key(),
                             m.name()));
@@ -209,6 +215,19 @@ class Submissions {
                     : CommonError.VALIDATION_FAILED, problems);
         }
         return list;
+    }
+
+    /** 免提交: fills the slot with the applicant's valid licence of the material's type, if the library has one. */
+    private boolean fromLibrary(CaseRecord draft, Material m, ApplicantData applicant) {
+        LicenceLibrary library = licences.getIfAvailable();
+        String holder = applicant.kind() == CaseRecord.ApplicantKind.ENTERPRISE ? applicant.creditCode()
+                : applicant.idNumber().value();
+        if (library == null || holder == null) {
+            return false;
+        }
+        return library.validLicence(java.util.Objects.requireNonNull(m.licenceTypeCode()), holder)
+                .map(id -> materials.attachLicence(draft.id(), m.key(), id, "A", "licence-library", clock.instant()))
+                .isPresent();
     }
 
     /** The material slots of the answers given so far: the answers' list, or every material until all are answered. */

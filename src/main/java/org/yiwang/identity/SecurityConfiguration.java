@@ -79,6 +79,7 @@ class SecurityConfiguration {
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/cases", "/admin/cases/**").hasAnyRole(anyStaff)
+                        .requestMatchers("/admin/licenses", "/admin/licenses/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole(
                                 StaffRole.DEPARTMENT_ADMIN.name(), StaffRole.PLATFORM_ADMIN.name())
                         .anyRequest().permitAll())

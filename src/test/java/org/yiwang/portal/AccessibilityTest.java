@@ -74,7 +74,9 @@ class AccessibilityTest {
             "/account/login", "/account/login?method=sms", "/account/register", "/account/reset", "/dev/staff-codes",
             "/items/11440304007550312P0700114001000?s.military=yes&show=1",
             "/items/1144030500755089XE0500115000000?s.disabled=yes&show=1",
-            "/items/1144030500755089XE0500115000000?lang=en", "/progress"})
+            "/items/1144030500755089XE0500115000000?lang=en", "/progress", "/licenses/verify",
+            "/licenses/verify?id=1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U",
+            "/licenses/shared"})
     void publicPagesHaveNoViolations(String path) {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = newContext(width)) {
@@ -91,7 +93,8 @@ class AccessibilityTest {
             "/admin/calendar", "/admin/departments", "/admin/integrity", "/admin/staff",
             "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me",
             "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system", "/admin/cases",
-            "/admin/cases?queue=ALL", "/admin/seals", "/admin/seals/11440304007550312P03001/uses"})
+            "/admin/cases?queue=ALL", "/admin/seals", "/admin/seals/11440304007550312P03001/uses",
+            "/admin/licenses", "/admin/licenses/new?type=11100000MB0143028R002"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();
@@ -153,6 +156,8 @@ class AccessibilityTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
             page.waitForURL(url("/account"));
             assertThat(violations(page)).isEmpty();
+            page.navigate(url("/account/licenses"));
+            assertThat(violations(page)).as("我的证照").isEmpty();
 
             page.navigate(url("/account/enterprises"));
             page.getByLabel("统一社会信用代码").fill("91440305MA5H2D8Q1B");

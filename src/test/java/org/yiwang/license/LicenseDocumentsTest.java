@@ -1,0 +1,74 @@
+package org.yiwang.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ofdrw.reader.ContentExtractor;
+import org.ofdrw.reader.OFDReader;
+import org.springframework.core.io.ClassPathResource;
+import org.yiwang.shared.CreditCode;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Our OFD files read back with ofdrw: the text, the custom metadata, the page size and the embedded font. */
+class LicenseDocumentsTest {
+
+    private final LicenseDocuments documents = new LicenseDocuments(
+            new LicenseProperties("https://gd.example.gov.cn", Duration.ofDays(90), Duration.ofMinutes(1)));
+
+    static LicenseType marriage() throws Exception {
+        try (InputStream in = new ClassPathResource("license/types.json").getInputStream()) {
+            return JsonMapper.builder().build().readValue(in, new TypeReference<List<LicenseType>>() {
+            }).get(0);
+        }
+    }
+
+    static LicenseContent content() {
+        LicenseId id = new LicenseId("11100000000013186G001", CreditCode.of("11440304007550312P"), "20260000001", 1);
+        return new LicenseContent(id, "中华人民共和国结婚证", "张三", "440304198503120013", "深圳市福田区民政局",
+                LocalDate.of(2026, 5, 20), null, Map.of("partnerName", "李娜", "partnerIdNumber", "440305199007180026"));
+    }
+
+    @Test
+    void theLicenseReadsBackWithItsTextMetadataAndFont() throws Exception {
+        byte[] ofd = documents.render(marriage(), content(), null);
+
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
+            assertThat(reader.getNumberOfPages()).isEqualTo(1);
+            assertThat(reader.getPageSize(1).getWidth()).isEqualTo(210d);
+            assertThat(reader.getPageSize(1).getHeight()).isEqualTo(148d);
+            String text = String.join("\n", new ContentExtractor(reader).extractAll());
+            assertThat(text).contains("中华人民共和国结婚证", "持证人：张三", "对方姓名：李娜", "颁证日期：2026年5月20日",
+                    "颁证单位：深圳市福田区民政局", "证照编号：20260000001", content().id().value());
+            var info = reader.getOFDDir().getOfd().getDocBody().getDocInfo();
+            assertThat(info.getCustomDatas().getCustomDataValue("电子证照标识")).isEqualTo(content().id().value());
+            assertThat(info.getCustomDatas().getCustomDataValue("证照类型代码")).isEqualTo("11100000000013186G001");
+            var fonts = reader.getResourceLocator();
+            assertThat(fonts).isNotNull();
+        }
+        assertThat(LicenseDocuments.identifierOf(ofd)).isEqualTo(content().id().value());
+        assertThat(new String(ofd, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(".ttf");
+    }
+
+    @Test
+    void aCopyForAThirdPartyCarriesPurposeAndExpiry() throws Exception {
+        var watermark = new LicenseDocuments.Watermark("办理购房资格审核", "深圳市住房和建设局", LocalDate.of(2026, 6, 30));
+        byte[] ofd = documents.render(marriage(), content(), watermark);
+
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
+            assertThat(String.join("\n", new ContentExtractor(reader).extractAll()))
+                    .contains("仅供深圳市住房和建设局用于办理购房资格审核，2026年6月30日前有效，再次复制无效");
+        }
+    }
+
+    @Test
+    void somethingElseHasNoIdentifier() {
+        assertThat(LicenseDocuments.identifierOf("%PDF-1.4".getBytes())).isNull();
+    }
+}
