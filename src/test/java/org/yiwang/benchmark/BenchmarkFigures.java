@@ -41,6 +41,7 @@ public final class BenchmarkFigures {
                     args.length > 5 ? Integer.parseInt(args[5]) : SearchSimulation.PACE_MS);
             case "IdentitySimulation" -> identity(run, seconds, out);
             case "CaseSimulation" -> cases(run, seconds, out);
+            case "LicenseSimulation" -> licenses(run, seconds, out);
             default -> throw new IllegalArgumentException("no figures for " + simulation);
         }
     }
@@ -138,6 +139,54 @@ public final class BenchmarkFigures {
                 (long) submit.get("p99Ms"), (double) complete.get("requestsPerSecond"), (long) complete.get("p99Ms"),
                 (long) submit.get("failed") + stepFailures,
                 intact ? "no case lost or duplicated" : "CASES LOST OR DUPLICATED", met ? "met" : "MISSED"));
+    }
+
+    /**
+     * Licence files verified and licences issued per second. Verification is measured against raw SM2 verification
+     * on one thread from the JMH results of the same machine ({@code jmh-sm2.json}, {@code ./mvnw -Pjmh verify}),
+     * when present.
+     */
+    static void licenses(Path run, int seconds, Path out) throws IOException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("run", run.getFileName().toString());
+        figures.put("seconds", seconds);
+        figures.put("verifyRate", LicenseSimulation.VERIFY_RATE);
+        figures.put("issueRate", LicenseSimulation.ISSUE_RATE);
+        Map<String, Object> verify = request(run, "verify", seconds);
+        Map<String, Object> issue = request(run, "issue", seconds);
+        figures.put("verify", verify);
+        figures.put("issue", issue);
+        Double rawVerify = rawSm2Verify(out.resolve(JmhRun.RESULTS));
+        figures.put("rawSm2VerifyPerSecond", rawVerify);
+        double verified = (double) verify.get("requestsPerSecond");
+        boolean verifyMet = rawVerify != null && (long) verify.get("failed") == 0
+                && verified >= LicenseSimulation.TARGET_VERIFY_SHARE_OF_RAW_SM2 * rawVerify;
+        boolean issueMet = (long) issue.get("failed") == 0
+                && (double) issue.get("requestsPerSecond") >= LicenseSimulation.TARGET_ISSUED_PER_SECOND;
+        figures.put("target", "verified >= " + Math.round(LicenseSimulation.TARGET_VERIFY_SHARE_OF_RAW_SM2 * 100)
+                + "% of raw SM2 verify/s, >= " + LicenseSimulation.TARGET_ISSUED_PER_SECOND
+                + " issued per second, 0 failed");
+        figures.put("verifyTargetMet", verifyMet);
+        figures.put("issueTargetMet", issueMet);
+        figures.put("targetMet", verifyMet && issueMet);
+        String share = rawVerify == null ? "no JMH figures (run ./mvnw -Pjmh verify first)"
+                : String.format(Locale.ROOT, "%.1f%% of raw SM2 verify %.0f/s", 100 * verified / rawVerify, rawVerify);
+        write(out, "licenses", figures, String.format(Locale.ROOT, "verify: %s, %s: target %s%n"
+                + "issue: %s: target %s", line(verify), share, verifyMet ? "met" : "MISSED", line(issue),
+                issueMet ? "met" : "MISSED"));
+    }
+
+    /** Operations per second of {@code Sm2Benchmark.verify} in a JMH JSON result file, if there is one. */
+    static Double rawSm2Verify(Path jmh) throws IOException {
+        if (!Files.exists(jmh)) {
+            return null;
+        }
+        for (var result : JsonMapper.builder().build().readTree(jmh.toFile())) {
+            if (result.get("benchmark").asString().endsWith("Sm2Benchmark.verify")) {
+                return result.at("/primaryMetric/score").asDouble();
+            }
+        }
+        return null;
     }
 
     static Path latestRun(Path results, String simulation) throws IOException {
