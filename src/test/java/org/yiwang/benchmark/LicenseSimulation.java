@@ -88,6 +88,7 @@ public class LicenseSimulation extends Simulation {
             throw new IllegalStateException("王五 has no demo 结婚证 to verify");
         }
         licenceFile = get(client, "/api/v1/me/licenses/" + identifier + "/file", citizen);
+        System.out.println("Licence file verified: " + identifier + ", " + licenceFile.length + " bytes");
     }
 
     private static byte[] get(HttpClient client, String path, String token) {
