@@ -170,7 +170,7 @@ public final class BenchmarkFigures {
         figures.put("issueTargetMet", issueMet);
         figures.put("targetMet", verifyMet && issueMet);
         String share = rawVerify == null ? "no JMH figures (run ./mvnw -Pjmh verify first)"
-                : String.format(Locale.ROOT, "%.1f%% of raw SM2 verify %.0f/s", 100 * verified / rawVerify, rawVerify);
+                : String.format(Locale.ROOT, "%.2f%% of raw SM2 verify %.0f/s", 100 * verified / rawVerify, rawVerify);
         write(out, "licenses", figures, String.format(Locale.ROOT, "verify: %s, %s: target %s%n"
                 + "issue: %s: target %s", line(verify), share, verifyMet ? "met" : "MISSED", line(issue),
                 issueMet ? "met" : "MISSED"));
