@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,9 @@ public class LicenseSimulation extends Simulation {
     static final String ISSUE = """
             {"typeCode":"%s","holderName":"王五","holderCode":"440306197802050033",\
             "fields":{"partnerName":"孙梅","partnerIdNumber":"440306198306060122"}}""".formatted(MARRIAGE);
+
+    /** The file verified, kept for {@code OfdFileBenchmark}. */
+    static final String FILE = "licence.ofd";
 
     static volatile byte[] licenceFile = new byte[0];
     static volatile String reviewerToken = "";
@@ -89,6 +93,12 @@ public class LicenseSimulation extends Simulation {
         }
         licenceFile = get(client, "/api/v1/me/licenses/" + identifier + "/file", citizen);
         System.out.println("Licence file verified: " + identifier + ", " + licenceFile.length + " bytes");
+        try {
+            Files.createDirectories(CaseSimulation.OUT);
+            Files.write(CaseSimulation.OUT.resolve(FILE), licenceFile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] get(HttpClient client, String path, String token) {
