@@ -32,8 +32,8 @@ public class LicenseSimulation extends Simulation {
     static final String BASE_URL = SearchSimulation.BASE_URL;
     static final int SECONDS = SearchSimulation.SECONDS;
     static final int WARM_UP_SECONDS = SearchSimulation.WARM_UP_SECONDS;
-    static final double VERIFY_RATE = Double.parseDouble(System.getProperty("benchmark.verifyRate", "400"));
-    static final double ISSUE_RATE = Double.parseDouble(System.getProperty("benchmark.issueRate", "110"));
+    static final double VERIFY_RATE = Double.parseDouble(System.getProperty("benchmark.verifyRate", "20"));
+    static final double ISSUE_RATE = Double.parseDouble(System.getProperty("benchmark.issueRate", "10"));
 
     static final int TARGET_ISSUED_PER_SECOND = 100;
     /** Verification through the API against raw SM2 verification on one thread (Sm2Benchmark). */
