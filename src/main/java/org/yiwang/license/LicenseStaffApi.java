@@ -19,7 +19,7 @@ import org.yiwang.identity.CurrentStaff;
 @Tag(name = "电子证照")
 class LicenseStaffApi {
 
-    /** The licence to issue: type, holder, the type's fields by key and, for a type without a rule, the end of validity. */
+    /** The licence to issue: type, holder, the type's fields by key and, for a type without a rule, its end. */
     record NewLicence(String typeCode, @Nullable String holderName, @Nullable String holderCode,
             @Nullable Map<String, String> fields, @Nullable LocalDate validUntil) {
     }
