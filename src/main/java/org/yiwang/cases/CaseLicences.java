@@ -58,6 +58,11 @@ class CaseLicences {
         return l == null || m == null || m.licenceId() == null ? null : l.find(m.licenceId()).orElse(null);
     }
 
+    Optional<LicenceLibrary.Verification> verify(String identifier) {
+        LicenceLibrary l = library.getIfAvailable();
+        return l == null ? Optional.empty() : l.verify(identifier);
+    }
+
     Optional<byte[]> file(String identifier) {
         LicenceLibrary l = library.getIfAvailable();
         return l == null ? Optional.empty() : l.file(identifier);

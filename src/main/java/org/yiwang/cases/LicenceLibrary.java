@@ -22,6 +22,16 @@ public interface LicenceLibrary {
             String status, boolean valid) {
     }
 
+    /**
+     * 证照核验 of the stored file: its seal signatures, identifier, registration and status; each check passed or not,
+     * in Chinese.
+     */
+    record Verification(boolean valid, String verdict, List<Check> checks) {
+
+        public record Check(boolean passed, String message) {
+        }
+    }
+
     /** The holder's valid licences of the type (newest version of each), newest first. */
     List<Licence> validLicences(String typeCode, String holderCode);
 
@@ -33,6 +43,9 @@ public interface LicenceLibrary {
 
     /** The licence's sealed OFD file. */
     Optional<byte[]> file(String identifier);
+
+    /** Verifies the licence's stored file as 证照核验 does (seals, identifier, registration, status). */
+    Optional<Verification> verify(String identifier);
 
     /** The identifier of the holder's newest valid licence of the type. */
     default Optional<String> validLicence(String typeCode, String holderCode) {

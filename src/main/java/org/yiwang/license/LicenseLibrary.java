@@ -10,16 +10,18 @@ import org.yiwang.identity.PersonalDataCipher;
 
 /**
  * 免提交: the holder's licences, found by ID number or credit code, for an application; what a licence filling a
- * material slot is now, and its file, for the staff handling the case.
+ * material slot is now, its file and the verification of that file, for the staff handling the case.
  */
 @Component
 class LicenseLibrary implements LicenceLibrary {
 
     private final LicenseStore store;
     private final PersonalDataCipher cipher;
+    private final LicenseVerification verification;
 
-    LicenseLibrary(LicenseStore store, PersonalDataCipher cipher) {
+    LicenseLibrary(LicenseStore store, PersonalDataCipher cipher, LicenseVerification verification) {
         this.store = store;
+        this.verification = verification;
         this.cipher = cipher;
     }
 
@@ -43,6 +45,13 @@ class LicenseLibrary implements LicenceLibrary {
     @Override
     public Optional<byte[]> file(String identifier) {
         return id(identifier).flatMap(store::find).map(l -> store.file(l.id()));
+    }
+
+    @Override
+    public Optional<Verification> verify(String identifier) {
+        return file(identifier).map(verification::verifyFile).map(r -> new Verification(
+                r.verdict() == LicenseVerification.Verdict.VALID, r.verdictLabel(),
+                r.checks().stream().map(c -> new Verification.Check(c.passed(), c.message())).toList()));
     }
 
     private String hash(String holderCode) {
