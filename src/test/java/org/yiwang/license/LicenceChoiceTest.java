@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.cases.Applications;
 import org.yiwang.identity.Applicant;
+import org.yiwang.identity.LoopbackClient;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.CreditCode;
@@ -135,6 +139,41 @@ class LicenceChoiceTest extends LicenseTestBase {
     }
 
     @Test
+    void theApplyPageOffersTheWalletBesideTheUpload() {
+        String licence = marriageLicence();
+        LoopbackClient client = new LoopbackClient(port, "127.0.12.9");
+        client.get("/account/login");
+        client.post("/account/login/password", Map.of("loginName", ZHANG_SAN, "password", "Citizen@2026"));
+
+        String page = client.get("/account/apply/" + BIRTH_REGISTRATION).body();
+        assertThat(page).contains("使用电子证照（免提交）", "name=\"licence.m2\"", "value=\"" + licence + "\"")
+                .doesNotContain("name=\"licence.m1\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("draftId", field(page, "draftId"));
+        form.put("idempotencyKey", field(page, "idempotencyKey"));
+        form.put("licence.m2", "1.2.156.3005.2.X");
+        var pdf = Map.of("m.m1", Map.entry("身份证.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+        var refused = client.postMultipart("/account/apply/" + BIRTH_REGISTRATION, form, pdf);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("电子证照不存在，或不是申请人持有的证照");
+
+        form.put("licence.m2", licence);
+        var submitted = client.postMultipart("/account/apply/" + BIRTH_REGISTRATION, form, pdf);
+        assertThat(submitted.status()).isEqualTo(302);
+        String number = submitted.location().replaceAll(".*/account/cases/", "").replace("?submitted", "");
+        var m2 = applications.view(new Applicant(profile(ZHANG_SAN).person(), null), number).materials().stream()
+                .filter(m -> m.key().equals("m2")).findFirst().orElseThrow();
+        assertThat(m2.filledBy().licenceId()).isEqualTo(licence);
+        assertThat(m2.filledBy().addedBy()).startsWith("person:");
+    }
+
+    private static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as(name).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void theClerkSeesTheLicenceItsStatusAndTheVerificationOfItsFile() {
         String licence = marriageLicence();
         Applicant zhang = new Applicant(profile(ZHANG_SAN).person(), null);
@@ -152,7 +191,7 @@ class LicenceChoiceTest extends LicenseTestBase {
 
         assertThat(page).contains(licence, "中华人民共和国结婚证", "福田区民政局", "当前状态：有效", "可信等级 A",
                 "证照核验（证照文件）", "证照有效", "电子印章验证通过", "/licenses/verify?id=" + licence);
-        var link = java.util.regex.Pattern.compile("href=\"([^\"]+)\">下载证照文件").matcher(page);
+        var link = Pattern.compile("href=\"([^\"]+)\">下载证照文件").matcher(page);
         assertThat(link.find()).isTrue();
         String download = link.group(1);
         var file = send(request(download, null).header("Cookie", clerk.cookie()).GET(),
