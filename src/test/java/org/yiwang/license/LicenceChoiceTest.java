@@ -1,6 +1,7 @@
 package org.yiwang.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,10 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.cases.Applications;
+import org.yiwang.cases.CasesError;
+import org.yiwang.identity.ActingFor;
+import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.LoopbackClient;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
+import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +141,31 @@ class LicenceChoiceTest extends LicenseTestBase {
         assertThat(noType.body()).contains("CASES_LICENCE_NOT_ACCEPTED");
         assertThat(slot(restaurant, draftId, "m2").has("filledBy")).isFalse();
         assertThat(slot(restaurant, draftId, "m3").has("filledBy")).isFalse();
+    }
+
+    @Test
+    void anAgentUsesTheEnterprisesLicencesOnlyWithFullScope() {
+        String food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司").identifier().value();
+        var person = profile(WANG_WU).person();
+        var applyOnly = new Applicant(person, ActingFor.agent(RESTAURANT, "深圳市南山海岸餐饮管理有限公司",
+                AgentScope.APPLY_ONLY));
+        var all = new Applicant(person, ActingFor.agent(RESTAURANT, "深圳市南山海岸餐饮管理有限公司", AgentScope.ALL));
+        long limited = applications.createDraft(applyOnly, new Applications.DraftInput(CARE_HOME_FILING, Map.of(),
+                Map.of())).draftId();
+        long full = applications.createDraft(all, new Applications.DraftInput(CARE_HOME_FILING, Map.of(),
+                Map.of())).draftId();
+
+        assertThatThrownBy(() -> applications.useLicenceInDraft(applyOnly, limited, "m2", food))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.error()).isEqualTo(CasesError.CASES_LICENCE_NOT_A_HOLDER));
+        // The enterprise's licence is found for the agent with full scope, and refused only for its type.
+        assertThatThrownBy(() -> applications.useLicenceInDraft(all, full, "m2", food))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.error()).isEqualTo(CasesError.CASES_LICENCE_WRONG_TYPE));
+        assertThat(applications.draft(applyOnly, limited).materials()).allSatisfy(m -> {
+            assertThat(m.filledBy()).isNull();
+            assertThat(m.licenceChoices()).isEmpty();
+        });
     }
 
     @Test
