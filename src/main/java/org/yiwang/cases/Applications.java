@@ -58,10 +58,12 @@ public class Applications {
     private final PersonProfiles profiles;
     private final CaseClock clock;
     private final TransactionTemplate tx;
+    private final CaseLicences licences;
 
     Applications(Submissions submissions, CaseStore store, CaseMaterials materials, CaseViews views, CaseTrail trail,
             CaseProcess process, CaseNotifications notifications, TimeLimits limits,
-            PersonProfiles profiles, CaseClock clock, TransactionTemplate tx) {
+            PersonProfiles profiles, CaseClock clock, TransactionTemplate tx, CaseLicences licences) {
+        this.licences = licences;
         this.submissions = submissions;
         this.store = store;
         this.materials = materials;
@@ -81,7 +83,7 @@ public class Applications {
             requireLevel(applicant, item.content());
             long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
                     Channel.ONLINE, input.formValues(), input.situationAnswers());
-            return draftView(store.findById(id).orElseThrow());
+            return draftView(applicant, store.findById(id).orElseThrow());
         });
     }
 
@@ -90,7 +92,7 @@ public class Applications {
             CaseRecord draft = ownDraft(applicant, draftId, true);
             submissions.updateDraft(draft, submissions.item(draft.itemCode()), data(applicant), input.formValues(),
                     input.situationAnswers());
-            return draftView(store.findById(draftId).orElseThrow());
+            return draftView(applicant, store.findById(draftId).orElseThrow());
         });
     }
 
@@ -103,12 +105,12 @@ public class Applications {
     }
 
     public DraftView draft(Applicant applicant, long draftId) {
-        return inTx(() -> draftView(ownDraft(applicant, draftId, false)));
+        return inTx(() -> draftView(applicant, ownDraft(applicant, draftId, false)));
     }
 
     public List<DraftView> drafts(Applicant applicant) {
         return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
-                .filter(d -> ApplicantAccess.ownsDraft(applicant, d)).map(this::draftView).toList());
+                .filter(d -> ApplicantAccess.ownsDraft(applicant, d)).map(d -> draftView(applicant, d)).toList());
     }
 
     /** Fills a material slot of the draft with an upload (replacing what filled it). */
@@ -117,13 +119,39 @@ public class Applications {
         materials.check(bytes);
         return inTx(() -> {
             CaseRecord draft = ownDraft(applicant, draftId, true);
-            ItemContent content = submissions.item(draft.itemCode()).content();
-            if (content.materials().stream().noneMatch(m -> m.key().equals(slot))) {
-                throw new BusinessException(CasesError.CASES_MATERIAL_UNKNOWN, slot);
-            }
+            material(draft, slot);
             touchDraft(draft);
             return materials.upload(draftId, slot, fileName, bytes, actorId(applicant), clock.instant());
         });
+    }
+
+    /**
+     * Fills a material slot of the draft with one of the applicant's valid electronic licences of the slot's type
+     * (使用电子证照（免提交）, credibility grade A), replacing what filled it. Acting for an enterprise, the enterprise's
+     * licences, if the applicant may use them ({@code ActingFor.mayUseLicences()}).
+     */
+    public StoredMaterial useLicenceInDraft(Applicant applicant, long draftId, String slot, String licenceId) {
+        return inTx(() -> {
+            CaseRecord draft = ownDraft(applicant, draftId, true);
+            LicenceLibrary.Licence licence = licences.usable(material(draft, slot), licenceId,
+                    licenceHolder(applicant));
+            touchDraft(draft);
+            return materials.attachLicence(draftId, slot, licence.identifier(), "A", actorId(applicant),
+                    clock.instant());
+        });
+    }
+
+    private Material material(CaseRecord draft, String slot) {
+        return submissions.item(draft.itemCode()).content().materials().stream().filter(m -> m.key().equals(slot))
+                .findFirst().orElseThrow(() -> new BusinessException(CasesError.CASES_MATERIAL_UNKNOWN, slot));
+    }
+
+    /** The ID number or credit code whose licences the applicant may use; null for an agent who may not. */
+    private @Nullable String licenceHolder(Applicant applicant) {
+        if (applicant.acting() != null) {
+            return applicant.acting().mayUseLicences() ? applicant.acting().creditCode() : null;
+        }
+        return profile(applicant).idNumber().value();
     }
 
     public void removeFromDraft(Applicant applicant, long draftId, String slot) {
@@ -367,7 +395,7 @@ public class Applications {
         save(draft, Map.of("updated_at", clock.instant()));
     }
 
-    private DraftView draftView(CaseRecord draft) {
+    private DraftView draftView(Applicant applicant, CaseRecord draft) {
         ItemContent content = submissions.item(draft.itemCode()).content();
         boolean complete;
         try {
@@ -379,8 +407,10 @@ public class Applications {
         List<Material> list = Submissions.draftMaterials(content, draft.situationAnswers());
         Map<String, StoredMaterial> current = new LinkedHashMap<>();
         materials.current(draft.id()).forEach(m -> current.put(m.slot(), m));
+        String holder = list.stream().anyMatch(m -> m.licenceTypeCode() != null) ? licenceHolder(applicant) : null;
         return views.draft(draft, list.stream().map(m -> new CaseView.MaterialSlot(m.key(), m.name(),
-                m.required(), current.get(m.key()))).toList(), complete);
+                m.required(), current.get(m.key()), licences.describe(current.get(m.key())),
+                licences.choices(m, holder))).toList(), complete);
     }
 
     private ApplicantData data(Applicant applicant) {

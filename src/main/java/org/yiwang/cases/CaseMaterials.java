@@ -30,10 +30,12 @@ class CaseMaterials {
 
     private final JdbcClient jdbc;
     private final CasesProperties properties;
+    private final CaseLicences licences;
 
-    CaseMaterials(JdbcClient jdbc, CasesProperties properties) {
+    CaseMaterials(JdbcClient jdbc, CasesProperties properties, CaseLicences licences) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.licences = licences;
     }
 
     /** Checks an upload before anything is stored; returns its type. */
@@ -63,7 +65,7 @@ class CaseMaterials {
 
     /**
      * An electronic licence the applicant holds fills the slot (免提交): its GB/T 36904 identifier and the credibility
-     * grade of the copy (A–D). The licence module will call this once it lands.
+     * grade of the copy (A–D).
      */
     StoredMaterial attachLicence(long caseId, String slot, String licenceId, String grade, String addedBy,
             Instant at) {
@@ -97,10 +99,18 @@ class CaseMaterials {
                 + "ORDER BY id").param(caseId).query(CaseMaterials::map).list();
     }
 
+    /** An upload's bytes, or the sealed OFD file of the electronic licence filling the slot. */
     Optional<MaterialContent> content(long caseId, long materialId) {
-        return find(caseId, materialId).flatMap(m -> jdbc.sql(
+        return find(caseId, materialId).flatMap(m -> m.licenceId() != null ? licenceFile(m) : jdbc.sql(
                 "SELECT content FROM service_case_material WHERE id = ? AND content IS NOT NULL")
                 .param(materialId).query(byte[].class).optional().map(bytes -> new MaterialContent(m, bytes)));
+    }
+
+    private Optional<MaterialContent> licenceFile(StoredMaterial m) {
+        String id = java.util.Objects.requireNonNull(m.licenceId());
+        return licences.file(id).map(bytes -> new MaterialContent(new StoredMaterial(m.id(), m.slot(), m.source(),
+                id + ".ofd", FileKind.OFD.mediaType(), (long) bytes.length, null, id, m.credibilityGrade(),
+                m.addedAt(), m.addedBy()), bytes));
     }
 
     private Optional<StoredMaterial> find(long caseId, long id) {

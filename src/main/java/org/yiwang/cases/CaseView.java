@@ -62,9 +62,14 @@ public record CaseView(
             @Nullable String creditCode, @Nullable String agentName, @Nullable String agentRole) {
     }
 
-    /** One material of the case's list and what fills it, if anything. */
+    /**
+     * One material of the case's list and what fills it, if anything; {@code licence} is what the electronic licence
+     * filling it is now, {@code licenceChoices} (drafts only) the applicant's valid licences that may fill it
+     * (使用电子证照（免提交）).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MaterialSlot(String key, String name, boolean required, @Nullable StoredMaterial filledBy) {
+    public record MaterialSlot(String key, String name, boolean required, @Nullable StoredMaterial filledBy,
+            LicenceLibrary.@Nullable Licence licence, List<LicenceLibrary.Licence> licenceChoices) {
     }
 
     /** The task the case waits for: its step, the role that takes it, who claimed it. */

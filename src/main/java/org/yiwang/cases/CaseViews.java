@@ -37,9 +37,11 @@ class CaseViews {
     private final Departments departments;
     private final PersonalDataCipher cipher;
     private final CaseClock clock;
+    private final CaseLicences licences;
 
     CaseViews(CaseMaterials materials, CaseTrail trail, CaseProcedures procedures, TimeLimits limits,
-            Departments departments, PersonalDataCipher cipher, CaseClock clock) {
+            Departments departments, PersonalDataCipher cipher, CaseClock clock, CaseLicences licences) {
+        this.licences = licences;
         this.materials = materials;
         this.trail = trail;
         this.procedures = procedures;
@@ -100,7 +102,8 @@ class CaseViews {
         Map<String, StoredMaterial> current = new LinkedHashMap<>();
         materials.current(c.id()).forEach(m -> current.put(m.slot(), m));
         return c.materialsRequired().stream()
-                .map(m -> new CaseView.MaterialSlot(m.key(), m.name(), m.required(), current.get(m.key())))
+                .map(m -> new CaseView.MaterialSlot(m.key(), m.name(), m.required(), current.get(m.key()),
+                        licences.describe(current.get(m.key())), List.of()))
                 .toList();
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yiwang.cases.CaseRecord.RequiredMaterial;
 import org.yiwang.cases.CaseStore.Json;
@@ -60,11 +59,11 @@ class Submissions {
     private final CaseNotifications notifications;
     private final PersonalDataCipher cipher;
     private final CaseClock clock;
-    private final ObjectProvider<LicenceLibrary> licences;
+    private final CaseLicences licences;
 
     Submissions(PublishedItems items, Departments departments, CaseStore store, CaseMaterials materials,
             CaseNumbers numbers, CaseProcess process, CaseTrail trail, CaseNotifications notifications,
-            PersonalDataCipher cipher, CaseClock clock, ObjectProvider<LicenceLibrary> licences) {
+            PersonalDataCipher cipher, CaseClock clock, CaseLicences licences) {
         this.licences = licences;
         this.items = items;
         this.departments = departments;
@@ -217,15 +216,11 @@ class Submissions {
         return list;
     }
 
-    /** 免提交: fills the slot with the applicant's valid licence of the material's type, if the library has one. */
+    /** 免提交: fills the slot with the applicant's newest valid licence of the material's type, if there is one. */
     private boolean fromLibrary(CaseRecord draft, Material m, ApplicantData applicant) {
-        LicenceLibrary library = licences.getIfAvailable();
         String holder = applicant.kind() == CaseRecord.ApplicantKind.ENTERPRISE ? applicant.creditCode()
                 : applicant.idNumber().value();
-        if (library == null || holder == null) {
-            return false;
-        }
-        return library.validLicence(java.util.Objects.requireNonNull(m.licenceTypeCode()), holder)
+        return licences.newest(m, holder)
                 .map(id -> materials.attachLicence(draft.id(), m.key(), id, "A", "licence-library", clock.instant()))
                 .isPresent();
     }

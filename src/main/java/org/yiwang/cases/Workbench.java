@@ -64,6 +64,7 @@ public class Workbench {
             @Nullable List<String> paperMaterials) {
     }
 
+    private final CaseLicences licences;
     private final CaseStore store;
     private final Submissions submissions;
     private final CaseViews views;
@@ -83,7 +84,8 @@ public class Workbench {
     Workbench(CaseStore store, Submissions submissions, CaseViews views, CaseTrail trail, CaseMaterials materials,
             CaseProcedures procedures, CaseProcess process, CaseNotifications notifications, TimeLimits limits,
             PopulationRegistry population, PersonProfiles profiles, CaseClock clock, TransactionTemplate tx,
-            ApplicationEventPublisher events, StaffMembers members) {
+            ApplicationEventPublisher events, StaffMembers members, CaseLicences licences) {
+        this.licences = licences;
         this.store = store;
         this.submissions = submissions;
         this.views = views;
@@ -133,6 +135,17 @@ public class Workbench {
     public MaterialContent material(Staff staff, String caseNumber, long materialId) {
         return inTx(() -> materials.content(visible(staff, caseNumber).id(), materialId)
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_CASE_NOT_FOUND)));
+    }
+
+    /** 证照核验 of the stored file of each electronic licence filling a material slot of the case, by slot. */
+    public Map<String, LicenceLibrary.Verification> licenceChecks(Staff staff, String caseNumber) {
+        return inTx(() -> {
+            Map<String, LicenceLibrary.Verification> checks = new java.util.LinkedHashMap<>();
+            materials.current(visible(staff, caseNumber).id()).stream().filter(m -> m.licenceId() != null)
+                    .forEach(m -> licences.verify(java.util.Objects.requireNonNull(m.licenceId()))
+                            .ifPresent(v -> checks.put(m.slot(), v)));
+            return checks;
+        });
     }
 
     public List<CaseMessage> messages(Staff staff) {

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.yiwang.shared.BusinessException;
 
 /** A refusal on a licence page: the error page of its status with the Chinese message. */
-@ControllerAdvice(assignableTypes = {LicensePages.class, LicenseAdminPages.class})
+@ControllerAdvice(assignableTypes = {LicensePages.class, LicenseAdminPages.class, LicenseTypePages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LicensePageErrors {
 

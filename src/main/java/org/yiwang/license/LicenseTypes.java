@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The licence types of this node ({@code license_type}) and the items yielding each. The types of
  * {@code classpath:license/types.json} are written at start, so a changed template applies to licences issued from
- * then on; a licence already issued keeps its file.
+ * then on; a licence already issued keeps its file. The items of a shipped type are written with the type; from then on
+ * platform administrators link and unlink items in the console.
  */
 @Repository
 @Order(30)
@@ -46,21 +47,42 @@ class LicenseTypes implements ApplicationRunner {
         }
     }
 
+    /**
+     * Writes the type's definition; the items yielding it are written only with a new type, after which they are kept
+     * in the licence types console ({@link #link}, {@link #unlink}).
+     */
     void save(LicenseType type) {
-        jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                 INSERT INTO license_type (code, name, holder_kind, fields, validity_years, layout, updated_at)
                 VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, holder_kind = EXCLUDED.holder_kind,
                     fields = EXCLUDED.fields, validity_years = EXCLUDED.validity_years, layout = EXCLUDED.layout,
-                    updated_at = EXCLUDED.updated_at""")
+                    updated_at = EXCLUDED.updated_at
+                RETURNING xmax = 0""")
                 .params(type.code(), type.name(), type.holderKind().name(), json.writeValueAsString(type.fields()),
                         type.validityYears(), json.writeValueAsString(type.layout()), Timestamp.from(Instant.now()))
+                .query(Boolean.class).single();
+        if (inserted) {
+            type.items().forEach(item -> jdbc.sql("""
+                    INSERT INTO license_type_item (item_code, type_code) VALUES (?, ?) ON CONFLICT (item_code) DO NOTHING""")
+                    .params(item, type.code()).update());
+        }
+    }
+
+    /** The type an item yields, if it yields one. */
+    Optional<String> typeOfItem(String itemCode) {
+        return jdbc.sql("SELECT type_code FROM license_type_item WHERE item_code = ?").param(itemCode)
+                .query(String.class).optional();
+    }
+
+    void link(String typeCode, String itemCode) {
+        jdbc.sql("INSERT INTO license_type_item (item_code, type_code) VALUES (?, ?)").params(itemCode, typeCode)
                 .update();
-        jdbc.sql("DELETE FROM license_type_item WHERE type_code = ?").param(type.code()).update();
-        type.items().forEach(item -> jdbc.sql("""
-                INSERT INTO license_type_item (item_code, type_code) VALUES (?, ?)
-                ON CONFLICT (item_code) DO UPDATE SET type_code = EXCLUDED.type_code""").params(item, type.code())
-                .update());
+    }
+
+    boolean unlink(String typeCode, String itemCode) {
+        return jdbc.sql("DELETE FROM license_type_item WHERE type_code = ? AND item_code = ?")
+                .params(typeCode, itemCode).update() > 0;
     }
 
     Optional<LicenseType> find(String code) {
@@ -73,8 +95,7 @@ class LicenseTypes implements ApplicationRunner {
 
     /** The type a completed item yields, if it yields one. */
     Optional<LicenseType> forItem(String itemCode) {
-        return jdbc.sql("SELECT type_code FROM license_type_item WHERE item_code = ?").param(itemCode)
-                .query(String.class).optional().flatMap(this::find);
+        return typeOfItem(itemCode).flatMap(this::find);
     }
 
     List<LicenseType> all() {

@@ -1,7 +1,8 @@
 /**
  * Electronic licences (电子证照, GB/T 36901–36905): licence types with their OFD layout, issuance when a case completes
- * with result 0 (办结即出证) or directly by the department, versions, revocation, the holder's wallet (我的证照),
- * authorised use by third parties (授权使用) and public verification (证照核验).
+ * with result 0 (办结即出证) or directly by the department, versions, revocation, the holder's wallet (我的证照), its use
+ * in applications instead of a material (免提交), authorised use by third parties (授权使用) and public verification
+ * (证照核验).
  *
  * <h2>Identifiers</h2>
  * {@link org.yiwang.license.LicenseId}: {@code 1.2.156.3005.2.<type code>.<issuer>.<serial>.<version>.<check>} with
@@ -21,6 +22,12 @@
  * {@code license_pending_issuance} in the completing transaction; after the commit the licence is issued and the row
  * removed; a failure leaves the row, retried every {@code yiwang.licenses.retry-interval}. The case module knows
  * nothing of licences.
+ *
+ * <h2>In applications (免提交)</h2>
+ * {@code LicenseLibrary} implements {@link org.yiwang.cases.LicenceLibrary}: a holder's valid licences of a type, a
+ * licence checked by identifier and holder, its status now, its file and the verification of that file, so that an
+ * applicant chooses a licence for a material slot and the clerk sees and verifies it. {@code LicenseTypeConsole} lets
+ * platform administrators link and unlink the items yielding a type ({@code /admin/license-types}).
  *
  * <h2>Status</h2>
  * {@link org.yiwang.license.LicenseStatus}: VALID, SUPERSEDED, REVOKED 撤销, CANCELLED 注销, ANNULLED 作废 (each with a

@@ -33,8 +33,9 @@ import org.yiwang.shared.RuleViolations;
 /**
  * The citizen's online application (在线申报) of one item, on the citizen's side of the site (a login is needed, and
  * leads back here). The page continues the applicant's draft of the item, or starts one: first the situations
- * (办理情形), then the form (prefilled fields read-only from the identity) and one upload per material of the answers,
- * sent together. The idempotency key is made when the page is rendered, so a second click gives the same case.
+ * (办理情形), then the form (prefilled fields read-only from the identity) and one upload per material of the answers
+ * (or, for a material a licence type replaces, one of the applicant's valid licences: 使用电子证照（免提交）), sent
+ * together. The idempotency key is made when the page is rendered, so a second click gives the same case.
  */
 @Controller
 class ApplicationPages {
@@ -42,6 +43,7 @@ class ApplicationPages {
     private static final String ANSWER_PREFIX = "s.";
     private static final String FIELD_PREFIX = "f.";
     private static final String MATERIAL_PREFIX = "m.";
+    private static final String LICENCE_PREFIX = "licence.";
 
     private final Applications applications;
     private final PublishedItems items;
@@ -113,9 +115,14 @@ class ApplicationPages {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         try {
             applications.updateDraft(applicant, draftId, new Applications.DraftInput(item.code(), values, null));
+            useLicences(applicant, draftId, request, errors);
             for (Map.Entry<String, MultipartFile> file : request.getFileMap().entrySet()) {
                 if (file.getKey().startsWith(MATERIAL_PREFIX) && !file.getValue().isEmpty()) {
                     String slot = file.getKey().substring(MATERIAL_PREFIX.length());
+                    String licence = request.getParameter(LICENCE_PREFIX + slot);
+                    if (licence != null && !licence.isBlank()) {
+                        continue;
+                    }
                     try {
                         applications.uploadToDraft(applicant, draftId, slot, file.getValue().getOriginalFilename(),
                                 file.getValue().getBytes());
@@ -147,6 +154,32 @@ class ApplicationPages {
         response.setStatus(422);
         model.addAttribute("formError", "申报未提交：请按提示修改后重新提交（已上传的材料已保存）。");
         return render(model, item, applications.draft(applicant, draftId), values, errors, idempotencyKey);
+    }
+
+    /** 使用电子证照（免提交）: the licence chosen for a slot fills it, unless it does already. */
+    private void useLicences(Applicant applicant, long draftId, MultipartHttpServletRequest request,
+            Map<String, List<String>> errors) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, v) -> {
+            if (name.startsWith(LICENCE_PREFIX) && v.length > 0 && !v[0].isBlank()) {
+                chosen.put(name.substring(LICENCE_PREFIX.length()), v[0].strip());
+            }
+        });
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Map<String, String> held = new LinkedHashMap<>();
+        applications.draft(applicant, draftId).materials().stream().filter(m -> m.licence() != null)
+                .forEach(m -> held.put(m.key(), m.licence().identifier()));
+        chosen.forEach((slot, licenceId) -> {
+            if (!licenceId.equals(held.get(slot))) {
+                try {
+                    applications.useLicenceInDraft(applicant, draftId, slot, licenceId);
+                } catch (BusinessException e) {
+                    errors.computeIfAbsent("materials." + slot, k -> new ArrayList<>()).add(message(e));
+                }
+            }
+        });
     }
 
     private String render(Model model, PublishedItem item, DraftView draft, Map<String, String> values,

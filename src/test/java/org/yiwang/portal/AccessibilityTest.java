@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +25,15 @@ import org.yiwang.Chromium;
 import org.yiwang.IntegrationTest;
 import org.yiwang.cases.Applications;
 import org.yiwang.cases.DraftView;
+import org.yiwang.cases.Workbench;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.PersonProfiles;
+import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffRole;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.staff.Totp;
+import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.DivisionCode;
 import org.yiwang.shared.IdNumber;
 
 /**
@@ -49,6 +55,8 @@ class AccessibilityTest {
     Applications applications;
     @Autowired
     PersonProfiles profiles;
+    @Autowired
+    Workbench workbench;
 
     @BeforeAll
     static void launch() throws IOException {
@@ -94,7 +102,8 @@ class AccessibilityTest {
             "/admin/staff?department=11440304007550312P", "/admin/staff/new", "/admin/staff/ft-clerk", "/admin/me",
             "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system", "/admin/cases",
             "/admin/cases?queue=ALL", "/admin/seals", "/admin/seals/11440304007550312P03001/uses",
-            "/admin/licenses", "/admin/licenses/new?type=11100000MB0143028R002"})
+            "/admin/licenses", "/admin/licenses/new?type=11100000MB0143028R002", "/admin/license-types",
+            "/admin/license-types/11100000000013186G001"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();
@@ -221,6 +230,47 @@ class AccessibilityTest {
             assertThat(violations(page)).as("办件详情, correction of form fields and unread messages").isEmpty();
             page.navigate(url("/account/messages"));
             assertThat(violations(page)).as("我的消息").isEmpty();
+        }
+    }
+
+    /** 使用电子证照（免提交）: the choice on the apply page and the licence material on the workbench case page. */
+    @org.junit.jupiter.api.Test
+    void licenceMaterialPagesHaveNoViolations() {
+        String birth = "11440300MB2C92501T2000112000000";
+        Staff window = new Staff("a11y-window", "福田区综合窗口人员", CreditCode.of("11440304007550312P"),
+                DivisionCode.of("440304"), Set.of(StaffRole.WINDOW_CLERK));
+        String marriage = workbench.registerWalkIn(window, new Workbench.WalkIn("11440304007550312P0700114001000",
+                "张三", "440304198503120013", "13700000001", Map.of("partnerName", "李娜", "partnerIdNumber",
+                        "440305199007180026", "appointmentDate", "2026-05-20"), Map.of("military", "no"),
+                List.of("m1", "m2", "m3")), null).caseNumber();
+        workbench.accept(window, marriage, null, "材料齐全，当场登记");
+        try (BrowserContext context = newContext(1280)) {
+            Page page = context.newPage();
+            page.navigate(url("/account/login"));
+            page.getByLabel("身份证号码或手机号码").fill("440304198503120013");
+            page.getByLabel("密码").fill("Citizen@2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.waitForURL(url("/account"));
+            page.navigate(url("/account/apply/" + birth));
+            page.waitForSelector(".licence-choice");
+            assertThat(violations(page)).as("在线申报, 使用电子证照").isEmpty();
+        }
+        Applicant zhang = new Applicant(profiles.findByIdNumber(IdNumber.of("440304198503120013")).orElseThrow()
+                .person(), null);
+        DraftView draft = applications.createDraft(zhang, new Applications.DraftInput(birth, Map.of(), Map.of()));
+        applications.uploadToDraft(zhang, draft.draftId(), "m1", "身份证.pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        String licence = applications.draft(zhang, draft.draftId()).materials().stream()
+                .filter(m -> m.key().equals("m2")).findFirst().orElseThrow().licenceChoices().get(0).identifier();
+        applications.useLicenceInDraft(zhang, draft.draftId(), "m2", licence);
+        String number = applications.submit(zhang, new Applications.Submission(draft.draftId(), null, null, null),
+                null).caseNumber();
+        try (BrowserContext staffContext = newContext(1280)) {
+            Page staff = staffContext.newPage();
+            StaffLogin.browser(application, staff, url(""), "wsjk-admin");
+            staff.navigate(url("/admin/cases/" + number));
+            staff.waitForSelector(".licence-verification");
+            assertThat(violations(staff)).as("工作台办件, 电子证照材料").isEmpty();
         }
     }
 

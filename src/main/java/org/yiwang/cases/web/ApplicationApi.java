@@ -43,6 +43,9 @@ class ApplicationApi {
     record Withdrawal(@Nullable String reason, @Nullable Integer version) {
     }
 
+    record LicenceChoice(@Nullable String licenceId) {
+    }
+
     record Supplement(@Nullable Map<String, String> formValues, @Nullable Integer version) {
     }
 
@@ -134,6 +137,17 @@ class ApplicationApi {
             @RequestParam("file") MultipartFile file) throws IOException {
         return ResponseEntity.status(201).body(applications.uploadToDraft(applicant(), draftId, slot,
                 file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @PutMapping("/api/v1/applications/drafts/{draftId}/materials/{slot}/licence")
+    @Operation(summary = "使用电子证照（免提交）", description = "以申请人持有的有效电子证照（代表企业时为企业的证照）"
+            + "代替材料，可信等级 A；证照须为材料对应的类型。他人的证照答 404，已撤销、已过期等答 409")
+    StoredMaterial useLicence(@PathVariable long draftId, @PathVariable String slot,
+            @RequestBody LicenceChoice body) {
+        if (body.licenceId() == null || body.licenceId().isBlank()) {
+            throw new BusinessException(CasesError.CASES_LICENCE_NOT_FOUND);
+        }
+        return applications.useLicenceInDraft(applicant(), draftId, slot, body.licenceId());
     }
 
     @DeleteMapping("/api/v1/applications/drafts/{draftId}/materials/{slot}")

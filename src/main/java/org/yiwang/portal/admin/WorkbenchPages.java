@@ -139,6 +139,8 @@ class WorkbenchPages {
         boolean myRole = step != null && step.role() != null && hasRole(staff, step.role());
         boolean free = step == null || step.handler() == null || step.handler().equals(staff.username());
         model.addAttribute("v", view);
+        model.addAttribute("licenceChecks", view.materials().stream().anyMatch(m -> m.licence() != null)
+                ? workbench.licenceChecks(staff, view.caseNumber()) : Map.of());
         model.addAttribute("error", error);
         model.addAttribute("times", CaseTimes.format());
         model.addAttribute("canAct", myRole && free);

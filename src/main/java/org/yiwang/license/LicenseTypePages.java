@@ -1,0 +1,69 @@
+package org.yiwang.license;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.identity.CurrentStaff;
+import org.yiwang.shared.BusinessException;
+
+/**
+ * 证照类型 in the staff console ({@code /admin/license-types}), for platform administrators: every type with its code,
+ * holder kind, metadata fields, validity and layout, and the published items yielding it, which they link and unlink.
+ */
+@Controller
+class LicenseTypePages {
+
+    private final LicenseTypeConsole console;
+    private final MessageSource messages;
+
+    LicenseTypePages(LicenseTypeConsole console, MessageSource messages) {
+        this.console = console;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/license-types")
+    String list(Model model) {
+        model.addAttribute("types", console.list(CurrentStaff.require()));
+        return "admin/license-types";
+    }
+
+    @GetMapping("/admin/license-types/{code}")
+    String detail(@PathVariable String code, Model model) {
+        return render(code, model, null);
+    }
+
+    @PostMapping("/admin/license-types/{code}/items")
+    String link(@PathVariable String code, @RequestParam(defaultValue = "") String itemCode, Model model,
+            HttpServletResponse response) {
+        try {
+            console.link(CurrentStaff.require(), code, itemCode);
+        } catch (BusinessException e) {
+            if (e.error() == LicenseError.LICENSE_TYPE_NOT_FOUND || e.error() == LicenseError.LICENSE_TYPE_CODE_INVALID
+                    || e.error() == LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED) {
+                throw e;
+            }
+            response.setStatus(e.error().status().value());
+            model.addAttribute("itemCode", itemCode);
+            return render(code, model, LicensePageErrors.message(messages, e));
+        }
+        return "redirect:/admin/license-types/" + code + "?linked";
+    }
+
+    @PostMapping("/admin/license-types/{code}/items/{itemCode}/unlink")
+    String unlink(@PathVariable String code, @PathVariable String itemCode) {
+        console.unlink(CurrentStaff.require(), code, itemCode);
+        return "redirect:/admin/license-types/" + code + "?unlinked";
+    }
+
+    private String render(String code, Model model, @Nullable String error) {
+        model.addAttribute("d", console.detail(CurrentStaff.require(), code));
+        model.addAttribute("error", error);
+        return "admin/license-type";
+    }
+}
