@@ -9,13 +9,17 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.IntStream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.jspecify.annotations.Nullable;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CT_DocInfo;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CustomDatas;
@@ -52,38 +56,78 @@ class LicenseDocuments {
     private static final String FONT_NAME = "Noto Serif SC";
 
     private final LicenseProperties properties;
-    private final Path regular;
-    private final Path bold;
+    private final byte[] regular;
+    private final byte[] bold;
 
     LicenseDocuments(LicenseProperties properties) {
         this.properties = properties;
-        this.regular = extract("fonts/NotoSerifSC-Regular-GB2312.ttf");
-        this.bold = extract("fonts/NotoSerifSC-Bold-GB2312.ttf");
+        this.regular = shipped("fonts/NotoSerifSC-Regular-GB2312.ttf");
+        this.bold = shipped("fonts/NotoSerifSC-Bold-GB2312.ttf");
     }
 
+    /** The text of one document in the two weights, so that each font embedded holds only the glyphs it shows. */
+    private final class Fonts implements AutoCloseable {
+
+        private final Path regularFile;
+        private final Path boldFile;
+
+        Fonts(String regularText, String boldText) throws IOException {
+            this.regularFile = subset(regular, regularText);
+            this.boldFile = subset(bold, boldText);
+        }
+
+        Font of(boolean isBold) {
+            return new Font(FONT_NAME, FONT_NAME, isBold ? boldFile : regularFile);
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(regularFile);
+            Files.deleteIfExists(boldFile);
+        }
+    }
+
+    /**
+     * Renders the licence. The fonts embedded are subsets of the shipped font with the glyphs of this document only
+     * (a full weight is 3.4 MB, the page 200 KB), so that every copy stays small to store, hash, seal and verify.
+     */
     byte[] render(LicenseType type, LicenseContent content, @Nullable Watermark watermark) {
         LicenseType.Layout layout = type.layout();
+        StringBuilder regularText = new StringBuilder(content.id().value());
+        StringBuilder boldText = new StringBuilder(layout.title());
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (LicenseType.Placed placed : layout.placed()) {
+            String line = type.label(placed.field()) + "：" + content.value(placed.field());
+            lines.add(line);
+            (placed.bold() ? boldText : regularText).append(line);
+        }
+        if (watermark != null) {
+            boldText.append(watermark.text());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OFDDoc doc = new OFDDoc(out)) {
-            PageLayout page = new PageLayout(layout.width(), layout.height());
-            page.setMargin(0d);
-            doc.setDefaultPageLayout(page);
-            VirtualPage vPage = new VirtualPage(page);
-            vPage.add(text(layout.title(), (layout.width() - layout.title().length() * layout.titleSize()) / 2,
-                    layout.titleY(), layout.titleSize(), true, layout.width()));
-            for (LicenseType.Placed placed : layout.placed()) {
-                String line = type.label(placed.field()) + "：" + content.value(placed.field());
-                vPage.add(text(line, placed.x(), placed.y(), placed.size(), placed.bold(),
-                        layout.width() - placed.x() - 8));
+        try (Fonts fonts = new Fonts(regularText.toString(), boldText.toString())) {
+            try (OFDDoc doc = new OFDDoc(out)) {
+                PageLayout page = new PageLayout(layout.width(), layout.height());
+                page.setMargin(0d);
+                doc.setDefaultPageLayout(page);
+                VirtualPage vPage = new VirtualPage(page);
+                vPage.add(text(layout.title(), (layout.width() - layout.title().length() * layout.titleSize()) / 2,
+                        layout.titleY(), layout.titleSize(), fonts.of(true), layout.width()));
+                for (int i = 0; i < lines.size(); i++) {
+                    LicenseType.Placed placed = layout.placed().get(i);
+                    vPage.add(text(lines.get(i), placed.x(), placed.y(), placed.size(), fonts.of(placed.bold()),
+                            layout.width() - placed.x() - 8));
+                }
+                LicenseType.Box code = layout.code();
+                vPage.add(qrCode(properties.verifyUrl(content.id()), code));
+                vPage.add(text(content.id().value(), 8, layout.height() - 8, 2.2, fonts.of(false),
+                        layout.width() - 16));
+                if (watermark != null) {
+                    addWatermark(vPage, layout, watermark, fonts.of(true));
+                }
+                doc.addVPage(vPage);
+                docInfo(doc, type, content);
             }
-            LicenseType.Box code = layout.code();
-            vPage.add(qrCode(properties.verifyUrl(content.id()), code));
-            vPage.add(text(content.id().value(), 8, layout.height() - 8, 2.2, false, layout.width() - 16));
-            if (watermark != null) {
-                addWatermark(vPage, layout, watermark);
-            }
-            doc.addVPage(vPage);
-            docInfo(doc, type, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,17 +167,17 @@ class LicenseDocuments {
         }
     }
 
-    private void addWatermark(VirtualPage vPage, LicenseType.Layout layout, Watermark watermark) {
+    private void addWatermark(VirtualPage vPage, LicenseType.Layout layout, Watermark watermark, Font font) {
         for (double y = 20; y < layout.height() - 10; y += 28) {
-            Paragraph p = text(watermark.text(), 6, y, 4, true, layout.width() - 12);
+            Paragraph p = text(watermark.text(), 6, y, 4, font, layout.width() - 12);
             p.getContents().forEach(s -> s.setColor(200, 40, 40));
             p.setOpacity(0.35);
             vPage.add(p);
         }
     }
 
-    private Paragraph text(String line, double x, double y, double size, boolean isBold, double width) {
-        Span span = new Span(new Font(FONT_NAME, FONT_NAME, isBold ? bold : regular), size, line);
+    private static Paragraph text(String line, double x, double y, double size, Font font, double width) {
+        Span span = new Span(font, size, line);
         Paragraph p = new Paragraph().add(span);
         p.setMargin(0d);
         p.setPadding(0d);
@@ -173,14 +217,25 @@ class LicenseDocuments {
         div.setWidth(width);
     }
 
-    private static Path extract(String resource) {
+    private static byte[] shipped(String resource) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            Path file = Files.createTempFile("yiwang-font-", ".ttf");
-            file.toFile().deleteOnExit();
-            Files.copy(Objects.requireNonNull(in), file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped font " + resource + " is missing", e);
+        }
+    }
+
+    /** A TrueType font with the glyphs of {@code text} (and the ASCII digits and letters), in a temporary file. */
+    private static Path subset(byte[] font, String text) throws IOException {
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
+            TTFSubsetter subsetter = new TTFSubsetter(ttf);
+            text.codePoints().forEach(subsetter::add);
+            IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
+            Path file = Files.createTempFile("yiwang-font-", ".ttf");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                subsetter.writeToStream(out);
+            }
+            return file;
         }
     }
 }

@@ -56,6 +56,26 @@ class LicenseDocumentsTest {
         assertThat(new String(ofd, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(".ttf");
     }
 
+    /** Each weight embedded holds the glyphs the licence shows, not the 3.4 MB of the shipped font. */
+    @Test
+    void theEmbeddedFontsHoldOnlyTheGlyphsOfTheDocument() throws Exception {
+        byte[] ofd = documents.render(marriage(), content(), null);
+
+        assertThat(ofd.length).isLessThan(600_000);
+        long embeddedFonts = 0;
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(ofd))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().endsWith(".ttf")) {
+                    var font = new org.apache.fontbox.ttf.TTFParser().parse(
+                            new org.apache.pdfbox.io.RandomAccessReadBuffer(zip.readAllBytes()));
+                    assertThat(font.getNumberOfGlyphs()).isBetween(20, 400);
+                    embeddedFonts++;
+                }
+            }
+        }
+        assertThat(embeddedFonts).isEqualTo(2);
+    }
+
     @Test
     void aCopyForAThirdPartyCarriesPurposeAndExpiry() throws Exception {
         var watermark = new LicenseDocuments.Watermark("办理购房资格审核", "深圳市住房和建设局", LocalDate.of(2026, 6, 30));
