@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.identity.Staff;
@@ -40,13 +39,11 @@ class LicenseImport {
     private final LicenseTypes types;
     private final LicenseIssuance issuance;
     private final LicenseStore store;
-    private final JdbcClient jdbc;
 
-    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store, JdbcClient jdbc) {
+    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store) {
         this.types = types;
         this.issuance = issuance;
         this.store = store;
-        this.jdbc = jdbc;
     }
 
     private record Row(int line, @Nullable LicenseId id, LicenseIssuance.Holder holder, LocalDate issuedOn,
@@ -142,12 +139,8 @@ class LicenseImport {
                 row.validUntil(), row.file(), staff.username());
         String serial = row.id().serial();
         if (serial.matches("\\d{11}")) {
-            jdbc.sql("""
-                    INSERT INTO license_serial (type_code, issuer_code, year, last_value) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (type_code, issuer_code, year)
-                    DO UPDATE SET last_value = GREATEST(license_serial.last_value, EXCLUDED.last_value)""")
-                    .params(type.code(), row.id().issuer().value(), Integer.parseInt(serial.substring(0, 4)),
-                            Integer.parseInt(serial.substring(4))).update();
+            store.raiseSerial(type.code(), row.id().issuer(), Integer.parseInt(serial.substring(0, 4)),
+                    Integer.parseInt(serial.substring(4)));
         }
         return saved.identifier().value();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiwang.shared.Counters;
 import org.yiwang.shared.CreditCode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,19 +38,34 @@ class LicenseStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Counters counters;
 
-    LicenseStore(JdbcClient jdbc, JsonMapper json) {
+    LicenseStore(JdbcClient jdbc, JsonMapper json, Counters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** The next serial number of a type at an issuer in a year: year + 7 digits (20260000001). */
+    /**
+     * The next serial number of a type at an issuer in a year: year + 7 digits (20260000001), drawn outside the
+     * issuing transaction ({@link Counters}), so that issuances of one type and issuer do not wait for each other's
+     * rendering and sealing.
+     */
     String nextSerial(String typeCode, CreditCode issuer, int year) {
-        int next = jdbc.sql("""
+        int next = counters.next("""
                 INSERT INTO license_serial (type_code, issuer_code, year, last_value) VALUES (?, ?, ?, 1)
                 ON CONFLICT (type_code, issuer_code, year) DO UPDATE SET last_value = license_serial.last_value + 1
-                RETURNING last_value""").params(typeCode, issuer.value(), year).query(Integer.class).single();
+                RETURNING last_value""", typeCode, issuer.value(), year);
         return "%d%07d".formatted(year, next);
+    }
+
+    /** Raises a serial counter to an imported licence's serial, so that new ones follow it (outside the transaction). */
+    void raiseSerial(String typeCode, CreditCode issuer, int year, int serial) {
+        counters.next("""
+                INSERT INTO license_serial (type_code, issuer_code, year, last_value) VALUES (?, ?, ?, ?)
+                ON CONFLICT (type_code, issuer_code, year)
+                DO UPDATE SET last_value = GREATEST(license_serial.last_value, EXCLUDED.last_value)
+                RETURNING last_value""", typeCode, issuer.value(), year, serial);
     }
 
     long insert(NewLicense l) {
