@@ -124,12 +124,12 @@ class CaseNotifications {
 
     /**
      * Marks one message of the recipients read (an unknown id, or another's message, gives nothing), or with
-     * {@code id} null all of them, or with {@code caseNumber} those of one case. Returns the messages marked.
+     * {@code id} null all unread ones, or with {@code caseNumber} those of one case. Returns the messages marked.
      */
     List<CaseMessage> markRead(Recipients to, @Nullable Long id, @Nullable String caseNumber) {
         var statement = jdbc.sql("UPDATE service_case_message m SET read_at = COALESCE(m.read_at, :now) FROM "
                 + "service_case c WHERE c.id = m.case_id AND " + to.where()
-                + (id == null ? "" : " AND m.id = :id") + (caseNumber == null ? "" : " AND c.case_number = :number")
+                + (id == null ? " AND m.read_at IS NULL" : " AND m.id = :id") + (caseNumber == null ? "" : " AND c.case_number = :number")
                 + " RETURNING m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at")
                 .param("now", Timestamp.from(clock.instant()));
         if (id != null) {

@@ -129,10 +129,7 @@ class SealAdministration {
                 .filter(c -> c.kind() == CertificateKind.SIGNER && c.departmentCode() != null
                         && staff.mayManage(CreditCode.of(c.departmentCode())))
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_CERTIFICATE_NOT_FOUND));
-        if (reason == null || reason.isBlank()) {
-            throw new BusinessException(SealError.SEAL_REASON_REQUIRED);
-        }
-        if (!certificates.revoke(id, Instant.now(), reason.strip())) {
+        if (!certificates.revoke(id, Instant.now(), SealError.reason(reason))) {
             throw new BusinessException(SealError.SEAL_CERTIFICATE_REVOKED);
         }
         return certificates.find(id).orElseThrow();

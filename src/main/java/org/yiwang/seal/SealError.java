@@ -1,6 +1,8 @@
 package org.yiwang.seal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.ErrorCode;
 
 /** Refusals of the seal module; texts in {@code i18n/seal*.properties}. */
@@ -17,7 +19,11 @@ public enum SealError implements ErrorCode {
     SEAL_IMPORT_UNTRUSTED(HttpStatus.BAD_REQUEST),
     SEAL_NOT_YOUR_DEPARTMENT(HttpStatus.NOT_FOUND),
     SEAL_CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND),
-    SEAL_CERTIFICATE_REVOKED(HttpStatus.CONFLICT);
+    SEAL_CERTIFICATE_REVOKED(HttpStatus.CONFLICT),
+    SEAL_REASON_TOO_LONG(HttpStatus.BAD_REQUEST);
+
+    /** The longest reason the registry keeps (its columns are {@code varchar(500)}). */
+    static final int MAX_REASON = 500;
 
     private final HttpStatus status;
 
@@ -28,5 +34,16 @@ public enum SealError implements ErrorCode {
     @Override
     public HttpStatus status() {
         return status;
+    }
+
+    /** A reason for a status change or a revocation: required, at most {@link #MAX_REASON} characters, stripped. */
+    static String reason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException(SEAL_REASON_REQUIRED);
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw new BusinessException(SEAL_REASON_TOO_LONG, MAX_REASON);
+        }
+        return reason.strip();
     }
 }

@@ -86,9 +86,7 @@ class SealRegistry {
     /** Changes the status; refused if the seal is revoked already or has that status. */
     @Transactional
     Seal changeStatus(String id, SealStatus to, String reason, String by) {
-        if (reason.isBlank()) {
-            throw new BusinessException(SealError.SEAL_REASON_REQUIRED);
-        }
+        String why = SealError.reason(reason);
         Seal seal = find(id).orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_FOUND, id));
         if (seal.status() == SealStatus.REVOKED || seal.status() == to) {
             throw new BusinessException(SealError.SEAL_STATUS_CONFLICT, seal.status().label(), to.label());
@@ -96,7 +94,7 @@ class SealRegistry {
         jdbc.sql("""
                 UPDATE seal SET status = :s, status_reason = :r, status_changed_at = now(), status_changed_by = :by
                 WHERE id = :id""")
-                .param("s", to.name()).param("r", reason.strip()).param("by", by).param("id", id).update();
+                .param("s", to.name()).param("r", why).param("by", by).param("id", id).update();
         return find(id).orElseThrow();
     }
 

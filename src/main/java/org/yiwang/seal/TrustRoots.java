@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ class TrustRoots {
 
     private final PlatformCa ca;
     private final List<X509Certificate> configured;
+    /** The platform root never changes once made; read once, not on every verification. */
+    private volatile @Nullable X509Certificate platformRoot;
 
     TrustRoots(PlatformCa ca, SealProperties properties) {
         this.ca = ca;
@@ -30,7 +33,12 @@ class TrustRoots {
 
     List<X509Certificate> all() {
         List<X509Certificate> roots = new ArrayList<>(configured);
-        roots.add(0, ca.root().x509());
+        X509Certificate root = platformRoot;
+        if (root == null) {
+            root = ca.root().x509();
+            platformRoot = root;
+        }
+        roots.add(0, root);
         return roots;
     }
 

@@ -5,8 +5,9 @@
  * signatures, GB/T 38540 (v4) and GM/T 0031 (v1) alike (验章).
  * <p>
  * Other modules use {@link org.yiwang.seal.DocumentSealing}; signatures are made through {@link org.yiwang.seal.Signer},
- * which a signing server (签名服务器) or HSM (密码机) can replace. Private keys are stored SM4-encrypted under
- * {@code yiwang.seal.master-key} and never leave the signer. Staff manage seals (暂停, 注销, 恢复), signing
+ * which a signing server (签名服务器) or HSM (密码机) can replace for signing. Keys are generated (and imported keys
+ * checked) by the platform and stored SM4-GCM-encrypted under {@code yiwang.seal.master-key}; no page or API
+ * returns them. Staff manage seals (暂停, 注销, 恢复), signing
  * certificates (吊销) and imports from external CAs on {@code /admin/seals}, with each seal's use log.
  */
 @org.jspecify.annotations.NullMarked

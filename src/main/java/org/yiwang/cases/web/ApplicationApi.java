@@ -145,7 +145,7 @@ class ApplicationApi {
     StoredMaterial useLicence(@PathVariable long draftId, @PathVariable String slot,
             @RequestBody LicenceChoice body) {
         if (body.licenceId() == null || body.licenceId().isBlank()) {
-            throw new BusinessException(CasesError.CASES_LICENCE_NOT_FOUND);
+            throw new BusinessException(CasesError.CASES_LICENCE_ID_REQUIRED);
         }
         return applications.useLicenceInDraft(applicant(), draftId, slot, body.licenceId());
     }
