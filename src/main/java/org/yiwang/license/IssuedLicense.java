@@ -19,7 +19,7 @@ record IssuedLicense(long id, LicenseId identifier, String typeName, String issu
         return storedStatus;
     }
 
-    /** The holder's name as the public sees it: the first character, the rest masked (张*, 深圳市****公司). */
+    /** The holder's name as the public sees it: a person's first character, the rest masked (张*); an enterprise's in full. */
     String holderNameMasked() {
         if (holderKind == LicenseType.HolderKind.ENTERPRISE) {
             return holderName;

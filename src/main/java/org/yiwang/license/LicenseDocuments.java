@@ -144,15 +144,6 @@ class LicenseDocuments {
         }
     }
 
-    /** Whether ofdrw can open the bytes as an OFD package. */
-    static boolean isOfd(byte[] bytes) {
-        try (OFDReader reader = new OFDReader(new java.io.ByteArrayInputStream(bytes))) {
-            return reader.getNumberOfPages() > 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     private void docInfo(OFDDoc doc, LicenseType type, LicenseContent content) throws IOException {
         try {
             CT_DocInfo info = doc.getOfdDir().getOfd().getDocBody().getDocInfo();

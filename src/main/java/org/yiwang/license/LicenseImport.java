@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.identity.Staff;
@@ -39,11 +40,13 @@ class LicenseImport {
     private final LicenseTypes types;
     private final LicenseIssuance issuance;
     private final LicenseStore store;
+    private final MessageSource messages;
 
-    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store) {
+    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store, MessageSource messages) {
         this.types = types;
         this.issuance = issuance;
         this.store = store;
+        this.messages = messages;
     }
 
     private record Row(int line, @Nullable LicenseId id, LicenseIssuance.Holder holder, LocalDate issuedOn,
@@ -76,8 +79,7 @@ class LicenseImport {
                 }
                 rows.add(row);
             } catch (BusinessException e) {
-                problems.add(new Problem(line, e.error().code() + "：" + String.join("，",
-                        java.util.Arrays.stream(e.args()).map(String::valueOf).toList())));
+                problems.add(new Problem(line, LicensePageErrors.message(messages, e) + "（" + e.error().code() + "）"));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 problems.add(new Problem(line, e.getMessage()));
             }

@@ -7,12 +7,14 @@
  * <h2>Identifiers</h2>
  * {@link org.yiwang.license.LicenseId}: {@code 1.2.156.3005.2.<type code>.<issuer>.<serial>.<version>.<check>} with
  * the ISO 7064 MOD 37,36 check character over type code, issuer, serial and version. Serial numbers are the year and a
- * 7-digit sequence per type and issuer ({@code license_serial}); a change (变更) keeps the serial and raises the
+ * 7-digit sequence per type and issuer ({@code license_serial}, drawn outside the issuing transaction through
+ * {@code shared.Counters}; imported licences raise it to their own serial); a change (变更) keeps the serial and raises the
  * version, the old version becomes SUPERSEDED.
  *
  * <h2>Files</h2>
  * One OFD page per licence, laid out by the type's template ({@code classpath:license/types.json}, stored in
- * {@code license_type}) with the shipped Noto Serif SC embedded, a QR code to
+ * {@code license_type}) with subsets of the shipped Noto Serif SC (GB 2312, regular and bold) holding the glyphs of that document
+ * embedded, a QR code to
  * {@code <yiwang.licenses.public-base-url>/licenses/verify?id=<identifier>} and the identifier in the document's
  * custom metadata ({@code 电子证照标识}), which verification reads back. The issuing department's licence seal
  * (电子证照专用章) is applied in {@code LicenseSealing}, the module's one connection to the seal module.
