@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,8 @@ import org.yiwang.shared.BusinessException;
 
 /**
  * 证照类型 in the staff console ({@code /admin/license-types}), for platform administrators: every type with its code,
- * holder kind, metadata fields, validity and layout, and the published items yielding it, which they link and unlink.
+ * holder kind, metadata fields, validity and layout, and the published items yielding it, which they link and unlink;
+ * new types and changed definitions are entered on one form.
  */
 @Controller
 class LicenseTypePages {
@@ -31,6 +33,43 @@ class LicenseTypePages {
     String list(Model model) {
         model.addAttribute("types", console.list(CurrentStaff.require()));
         return "admin/license-types";
+    }
+
+    @GetMapping("/admin/license-types/new")
+    String newType(Model model) {
+        console.list(CurrentStaff.require());
+        return form(model, LicenseTypeForm.blank(), true, null);
+    }
+
+    @PostMapping("/admin/license-types")
+    String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+        LicenseTypeForm form = LicenseTypeForm.of(params);
+        try {
+            String code = console.create(CurrentStaff.require(), form.toType()).code();
+            return "redirect:/admin/license-types/" + code + "?created";
+        } catch (BusinessException e) {
+            return refused(e, model, form, true, response);
+        }
+    }
+
+    @GetMapping("/admin/license-types/{code}/edit")
+    String edit(@PathVariable String code, Model model) {
+        return form(model, LicenseTypeForm.of(console.detail(CurrentStaff.require(), code).type()), false, null);
+    }
+
+    @PostMapping("/admin/license-types/{code}")
+    String update(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response) {
+        LicenseTypeForm form = LicenseTypeForm.of(params);
+        try {
+            console.update(CurrentStaff.require(), code, form.toType());
+            return "redirect:/admin/license-types/" + code + "?saved";
+        } catch (BusinessException e) {
+            if (e.error() == LicenseError.LICENSE_TYPE_NOT_FOUND || e.error() == LicenseError.LICENSE_TYPE_CODE_INVALID) {
+                throw e;
+            }
+            return refused(e, model, form, false, response);
+        }
     }
 
     @GetMapping("/admin/license-types/{code}")
@@ -59,6 +98,24 @@ class LicenseTypePages {
     String unlink(@PathVariable String code, @PathVariable String itemCode) {
         console.unlink(CurrentStaff.require(), code, itemCode);
         return "redirect:/admin/license-types/" + code + "?unlinked";
+    }
+
+    private String refused(BusinessException e, Model model, LicenseTypeForm form, boolean creating,
+            HttpServletResponse response) {
+        if (e.error() == LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED) {
+            throw e;
+        }
+        response.setStatus(e.error().status().value());
+        return form(model, form.withBlankRows(), creating, LicensePageErrors.message(messages, e));
+    }
+
+    private String form(Model model, LicenseTypeForm form, boolean creating, @Nullable String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("creating", creating);
+        model.addAttribute("holderKinds", LicenseType.HolderKind.values());
+        model.addAttribute("standardFields", LicenseContent.STANDARD_LABELS);
+        model.addAttribute("error", error);
+        return "admin/license-type-form";
     }
 
     private String render(String code, Model model, @Nullable String error) {

@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The licence types of this node ({@code license_type}) and the items yielding each. The types of
  * {@code classpath:license/types.json} are written at start, so a changed template applies to licences issued from
- * then on; a licence already issued keeps its file. The items of a shipped type are written with the type; from then on
- * platform administrators link and unlink items in the console.
+ * then on (a licence already issued keeps its file), unless the type was edited in the console, which then keeps it.
+ * The items of a shipped type are written with the type; from then on platform administrators link and unlink items
+ * in the console, where they also create and edit types.
  */
 @Repository
 @Order(30)
@@ -48,8 +49,8 @@ class LicenseTypes implements ApplicationRunner {
     }
 
     /**
-     * Writes the type's definition; the items yielding it are written only with a new type, after which they are kept
-     * in the licence types console ({@link #link}, {@link #unlink}).
+     * Writes a shipped type's definition unless the console has edited it; the items yielding it are written only with
+     * a new type, after which they are kept in the licence types console ({@link #link}, {@link #unlink}).
      */
     void save(LicenseType type) {
         boolean inserted = jdbc.sql("""
@@ -58,15 +59,47 @@ class LicenseTypes implements ApplicationRunner {
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, holder_kind = EXCLUDED.holder_kind,
                     fields = EXCLUDED.fields, validity_years = EXCLUDED.validity_years, layout = EXCLUDED.layout,
                     updated_at = EXCLUDED.updated_at
+                    WHERE NOT license_type.edited_in_console
                 RETURNING xmax = 0""")
-                .params(type.code(), type.name(), type.holderKind().name(), json.writeValueAsString(type.fields()),
-                        type.validityYears(), json.writeValueAsString(type.layout()), Timestamp.from(Instant.now()))
-                .query(Boolean.class).single();
+                .params(definition(type)).query(Boolean.class).optional().orElse(false);
         if (inserted) {
             type.items().forEach(item -> jdbc.sql("""
                     INSERT INTO license_type_item (item_code, type_code) VALUES (?, ?) ON CONFLICT (item_code) DO NOTHING""")
                     .params(item, type.code()).update());
         }
+    }
+
+    /** Creates a type defined in the console; false if the code is taken. */
+    boolean create(LicenseType type) {
+        return jdbc.sql("""
+                INSERT INTO license_type (code, name, holder_kind, fields, validity_years, layout, updated_at,
+                    edited_in_console)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, true) ON CONFLICT (code) DO NOTHING""")
+                .params(definition(type)).update() == 1;
+    }
+
+    /** Replaces a type's definition (not its code or items) with the one edited in the console. */
+    void update(LicenseType type) {
+        jdbc.sql("""
+                UPDATE license_type SET name = ?, holder_kind = ?, fields = ?::jsonb, validity_years = ?,
+                    layout = ?::jsonb, updated_at = ?, edited_in_console = true
+                WHERE code = ?""")
+                .params(type.name(), type.holderKind().name(), json.writeValueAsString(type.fields()),
+                        type.validityYears(), json.writeValueAsString(type.layout()), Timestamp.from(Instant.now()),
+                        type.code())
+                .update();
+    }
+
+    /** Whether a licence of the type has been issued or imported. */
+    boolean hasLicences(String typeCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM license WHERE type_code = ?)").param(typeCode)
+                .query(Boolean.class).single();
+    }
+
+    private Object[] definition(LicenseType type) {
+        return new Object[] {type.code(), type.name(), type.holderKind().name(),
+                json.writeValueAsString(type.fields()), type.validityYears(), json.writeValueAsString(type.layout()),
+                Timestamp.from(Instant.now())};
     }
 
     /** The type an item yields, if it yields one. */

@@ -12,7 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,8 +73,13 @@ public final class StaffLogin {
 
         /** Posts a form as the pages do (CSRF token as a field); answers are not followed. */
         public HttpResponse<String> postForm(String path, Map<String, String> form) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            fields.put("_csrf", csrf);
+            return postForm(path, List.copyOf(form.entrySet()));
+        }
+
+        /** Posts a form whose fields may repeat (rows of a table), in order. */
+        public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> form) {
+            List<Map.Entry<String, String>> fields = new ArrayList<>(form);
+            fields.add(Map.entry("_csrf", csrf));
             return StaffLogin.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Cookie", cookie).header("Accept", "text/html")
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -177,7 +183,7 @@ public final class StaffLogin {
     static HttpResponse<String> post(String url, String cookie, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(encode(List.copyOf(form.entrySet())))).build());
     }
 
     static HttpResponse<String> send(HttpRequest request) {
@@ -191,8 +197,8 @@ public final class StaffLogin {
         }
     }
 
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+    private static String encode(List<Map.Entry<String, String>> form) {
+        return form.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

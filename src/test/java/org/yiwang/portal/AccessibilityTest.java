@@ -103,7 +103,8 @@ class AccessibilityTest {
             "/admin/clients", "/admin/clients/new", "/admin/clients/dept-system", "/admin/cases",
             "/admin/cases?queue=ALL", "/admin/seals", "/admin/seals/11440304007550312P03001/uses",
             "/admin/licenses", "/admin/licenses/new?type=11100000MB0143028R002", "/admin/license-types",
-            "/admin/license-types/11100000000013186G001"})
+            "/admin/license-types/11100000000013186G001", "/admin/license-types/new",
+            "/admin/license-types/11100000000013186G001/edit"})
     void adminPagesHaveNoViolations(String path) {
         try (BrowserContext context = newContext(1280)) {
             Page page = context.newPage();
