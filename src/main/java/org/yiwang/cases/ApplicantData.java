@@ -34,6 +34,11 @@ record ApplicantData(ApplicantKind kind, @Nullable AccountId account, String nam
         return agentName == null ? name : agentName;
     }
 
+    /** The ID number or credit code whose licences fill empty material slots of a case registered at the window. */
+    @Nullable String licenceHolder() {
+        return kind == ApplicantKind.ENTERPRISE ? creditCode : idNumber.value();
+    }
+
     /** The value of an identity datum for a prefilled form field; empty when this applicant has none. */
     String prefill(FormField.Prefill source) {
         return switch (source) {

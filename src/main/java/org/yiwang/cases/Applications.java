@@ -231,7 +231,7 @@ public class Applications {
         Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
         requireLevel(applicant, submitted.content());
         return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),
-                CaseAction.SUBMIT, true, Set.of());
+                CaseAction.SUBMIT, true, Set.of(), licenceHolder(applicant));
     }
 
     public CaseView view(Applicant applicant, String caseNumber) {

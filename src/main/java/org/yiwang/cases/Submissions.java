@@ -129,12 +129,13 @@ class Submissions {
     /**
      * Submits a locked draft: checks everything at once, gives it a case number and starts its process.
      *
-     * @param paper material slots received on paper at the window, which count as present
+     * @param paper         material slots received on paper at the window, which count as present
+     * @param licenceHolder ID number or credit code whose licences fill empty slots (免提交); null: none
      */
     CaseRecord submit(CaseRecord draft, Item item, ApplicantData applicant, @Nullable String idempotencyKey,
-            Actor actor, CaseAction action, boolean online, Set<String> paper) {
+            Actor actor, CaseAction action, boolean online, Set<String> paper, @Nullable String licenceHolder) {
         ItemContent content = item.content();
-        List<Material> list = check(draft, content, applicant, paper);
+        List<Material> list = check(draft, content, applicant, paper, licenceHolder);
         Instant now = clock.instant();
         LocalDate today = clock.today();
         Set<String> keys = list.stream().map(Material::key).collect(Collectors.toSet());
@@ -171,7 +172,8 @@ class Submissions {
     }
 
     /** Every problem of the application at once; returns the material list of its answers. */
-    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper) {
+    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper,
+            @Nullable String licenceHolder) {
         List<Violation> problems = new ArrayList<>();
         Set<ErrorCode> summaries = new HashSet<>();
         List<Material> list = null;
@@ -199,7 +201,8 @@ class Submissions {
             Set<String> present = new HashSet<>(paper);
             materials.current(draft.id()).forEach(m -> present.add(m.slot()));
             for (Material m : list) {
-                if (!present.contains(m.key()) && m.licenceTypeCode() != null && fromLibrary(draft, m, applicant)) {
+                if (!present.contains(m.key()) && m.licenceTypeCode() != null && licenceHolder != null
+                        && fromLibrary(draft, m, licenceHolder)) {
                     present.add(m.key());
                 }
                 if (m.required() && !present.contains(m.key())) {
@@ -217,9 +220,7 @@ class Submissions {
     }
 
     /** 免提交: fills the slot with the applicant's newest valid licence of the material's type, if there is one. */
-    private boolean fromLibrary(CaseRecord draft, Material m, ApplicantData applicant) {
-        String holder = applicant.kind() == CaseRecord.ApplicantKind.ENTERPRISE ? applicant.creditCode()
-                : applicant.idNumber().value();
+    private boolean fromLibrary(CaseRecord draft, Material m, String holder) {
         return licences.newest(m, holder)
                 .map(id -> materials.attachLicence(draft.id(), m.key(), id, "A", "licence-library", clock.instant()))
                 .isPresent();

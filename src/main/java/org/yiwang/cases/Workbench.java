@@ -658,7 +658,8 @@ public class Workbench {
                 Set<String> paper = new HashSet<>(walkIn.paperMaterials() == null ? List.of()
                         : walkIn.paperMaterials());
                 return views.forStaff(submissions.submit(draft, item, applicant, key,
-                        Actor.staff(staff, StaffRole.WINDOW_CLERK), CaseAction.REGISTER, false, paper));
+                        Actor.staff(staff, StaffRole.WINDOW_CLERK), CaseAction.REGISTER, false, paper,
+                        applicant.licenceHolder()));
             });
         } catch (DuplicateKeyException e) {
             return inTx(() -> views.forStaff(store.findByIdempotencyKey(submitter, key == null ? "" : key)

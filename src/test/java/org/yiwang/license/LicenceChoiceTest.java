@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
+import org.yiwang.shared.RuleViolations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +43,14 @@ class LicenceChoiceTest extends LicenseTestBase {
     /** 养老机构备案: m2 养老机构营业执照 (licence type 11100000MB0143028R001), for enterprises. */
     static final String CARE_HOME_FILING = "11440300007542398F1000149000000";
 
+    static final String BUSINESS_LICENCE = "11100000MB0143028R001";
+
     @Autowired
     Applications applications;
+    @Autowired
+    LicenseTypes types;
+    @Autowired
+    LicenseTypeConsole typeConsole;
     @Autowired
     JsonMapper json;
     @Autowired
@@ -166,6 +174,53 @@ class LicenceChoiceTest extends LicenseTestBase {
             assertThat(m.filledBy()).isNull();
             assertThat(m.licenceChoices()).isEmpty();
         });
+    }
+
+    /**
+     * 免提交 at submission: an empty slot is filled with the enterprise's newest valid licence only for those who may
+     * use its licences; an agent who may only apply submits the material himself.
+     */
+    @Test
+    void atSubmissionOnlyAnAgentWithFullScopeGetsTheEnterprisesLicenceFilledIn() {
+        String licence = businessLicence().identifier().value();
+        var person = profile(WANG_WU).person();
+        var applyOnly = new Applicant(person, ActingFor.agent(RESTAURANT, "深圳市南山海岸餐饮管理有限公司",
+                AgentScope.APPLY_ONLY));
+        var all = new Applicant(person, ActingFor.agent(RESTAURANT, "深圳市南山海岸餐饮管理有限公司", AgentScope.ALL));
+
+        String number = submitCareHomeFilingWithoutM2(all);
+        var m2 = applications.view(all, number).materials().stream().filter(m -> m.key().equals("m2")).findFirst()
+                .orElseThrow();
+        assertThat(m2.filledBy().licenceId()).isEqualTo(licence);
+
+        assertThatThrownBy(() -> submitCareHomeFilingWithoutM2(applyOnly))
+                .isInstanceOfSatisfying(RuleViolations.class, e -> assertThat(e.violations())
+                        .anySatisfy(v -> assertThat(v.field()).isEqualTo("materials.m2")));
+    }
+
+    /** A 营业执照 (type 11100000MB0143028R001, defined in the console) of the restaurant. */
+    private IssuedLicense businessLicence() {
+        if (types.find(BUSINESS_LICENCE).isEmpty()) {
+            LicenseType.Layout food = types.require(FOOD).layout();
+            typeConsole.create(staff(SHENZHEN_MARKET, "4403", StaffRole.PLATFORM_ADMIN), new LicenseType(
+                    BUSINESS_LICENCE, "营业执照", LicenseType.HolderKind.ENTERPRISE, List.of(), null,
+                    new LicenseType.Layout(food.width(), food.height(), "营业执照", food.titleY(), food.titleSize(),
+                            food.placed().stream().filter(p -> LicenseContent.STANDARD_LABELS.containsKey(p.field()))
+                                    .toList(), food.code(), food.seal()), List.of()));
+        }
+        return issuance.issue(marketReviewer(), new LicenseIssuance.Issue(BUSINESS_LICENCE, new LicenseIssuance.Holder(
+                LicenseType.HolderKind.ENTERPRISE, "深圳市南山海岸餐饮管理有限公司", RESTAURANT), Map.of(), null));
+    }
+
+    private String submitCareHomeFilingWithoutM2(Applicant applicant) {
+        long draftId = applications.createDraft(applicant, new Applications.DraftInput(CARE_HOME_FILING, Map.of(),
+                Map.of())).draftId();
+        for (String slot : List.of("m1", "m3", "m4")) {
+            applications.uploadToDraft(applicant, draftId, slot, slot + ".pdf",
+                    "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return applications.submit(applicant, new Applications.Submission(draftId, null, null, null),
+                UUID.randomUUID().toString()).caseNumber();
     }
 
     @Test
