@@ -6,10 +6,17 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
@@ -35,6 +42,8 @@ import org.yiwang.shared.CreditCode;
 class SealAdministration {
 
     private static final List<SealType> DEFAULT_TYPES = List.of(SealType.OFFICIAL, SealType.LICENCE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final SealRegistry registry;
     private final CertificateStore certificates;
@@ -74,8 +83,10 @@ class SealAdministration {
 
     /**
      * Imports a signing certificate (PEM) and its SM2 private key (PKCS#8 PEM) for a department and makes new seals
-     * bound to it for the types the department has (公章 and 电子证照专用章 if none). Refused unless the certificate is
-     * an SM2 certificate valid now, issued by a trust root, and the key matches it.
+     * bound to it for the types the department has (公章 and 电子证照专用章 if none). Refused, each with its own code,
+     * unless the certificate is an SM2 certificate valid now, issued by a trust root, names the department (its credit
+     * code as the subject's organizationIdentifier or serialNumber), is an end-entity certificate whose key usage, if
+     * given, allows signatures, is not imported yet, and the key matches it.
      */
     @Transactional
     List<Seal> importCertificate(Staff staff, CreditCode departmentCode, String certificatePem, String keyPem) {
@@ -85,24 +96,30 @@ class SealAdministration {
         Department department = departments.require(departmentCode);
         X509Certificate certificate = parseCertificate(certificatePem);
         PrivateKey key = parseKey(keyPem);
-        boolean sm2 = certificate.getPublicKey() instanceof ECPublicKey ec && ec.getParams() instanceof ECNamedCurveSpec
-                named && named.getName().equals("sm2p256v1");
+        refuseUnless(certificate.getPublicKey() instanceof ECPublicKey ec
+                && ec.getParams() instanceof ECNamedCurveSpec named && named.getName().equals("sm2p256v1"),
+                SealError.SEAL_IMPORT_NOT_SM2);
         try {
             certificate.checkValidity();
         } catch (java.security.cert.CertificateException e) {
-            throw new BusinessException(SealError.SEAL_IMPORT_UNTRUSTED);
+            throw new BusinessException(SealError.SEAL_IMPORT_NOT_VALID_NOW, DATE.format(certificate.getNotBefore()
+                    .toInstant()), DATE.format(certificate.getNotAfter().toInstant()));
         }
-        if (!sm2 || trustRoots.issuerOf(certificate).isEmpty()) {
-            throw new BusinessException(SealError.SEAL_IMPORT_UNTRUSTED);
-        }
+        refuseUnless(trustRoots.issuerOf(certificate).isPresent(), SealError.SEAL_IMPORT_UNTRUSTED);
+        refuseUnless(names(certificate, departmentCode), SealError.SEAL_IMPORT_OTHER_SUBJECT, departmentCode.value());
+        refuseUnless(certificate.getBasicConstraints() < 0, SealError.SEAL_IMPORT_CA_CERTIFICATE);
+        boolean[] usage = certificate.getKeyUsage();
+        refuseUnless(usage == null || usage[0] || usage[1], SealError.SEAL_IMPORT_KEY_USAGE);
+        String serial = certificate.getSerialNumber().toString(16);
+        refuseUnless(certificates.byIssuerAndSerial(certificate.getIssuerX500Principal().getName(), serial).isEmpty(),
+                SealError.SEAL_IMPORT_DUPLICATE, serial);
         byte[] probe = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        if (!Sm2.verify(certificate.getPublicKey(), probe, Sm2.sign(key, probe))) {
-            throw new BusinessException(SealError.SEAL_IMPORT_KEY_MISMATCH);
-        }
+        refuseUnless(Sm2.verify(certificate.getPublicKey(), probe, Sm2.sign(key, probe)),
+                SealError.SEAL_IMPORT_KEY_MISMATCH);
         UUID id = UUID.randomUUID();
         if (!certificates.insert(id, CertificateKind.SIGNER, departmentCode.value(), certificate,
                 vault.encrypt(key.getEncoded()), true)) {
-            throw new BusinessException(SealError.SEAL_IMPORT_INVALID);
+            throw new BusinessException(SealError.SEAL_IMPORT_DUPLICATE, serial);
         }
         StoredCertificate stored = certificates.find(id).orElseThrow();
         List<SealType> types = registry.list(departmentCode.value()).stream()
@@ -133,6 +150,21 @@ class SealAdministration {
             throw new BusinessException(SealError.SEAL_CERTIFICATE_REVOKED);
         }
         return certificates.find(id).orElseThrow();
+    }
+
+    private static void refuseUnless(boolean holds, SealError error, Object... args) {
+        if (!holds) {
+            throw new BusinessException(error, args);
+        }
+    }
+
+    /** Whether the subject carries the department's credit code as organizationIdentifier or serialNumber. */
+    private static boolean names(X509Certificate certificate, CreditCode department) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        return Stream.of(BCStyle.ORGANIZATION_IDENTIFIER, BCStyle.SERIALNUMBER)
+                .flatMap(type -> Arrays.stream(subject.getRDNs(type)))
+                .map(rdn -> IETFUtils.valueToString(rdn.getFirst().getValue()))
+                .anyMatch(v -> v.equals(department.value()) || v.equals("NTRCN-" + department.value()));
     }
 
     private static X509Certificate parseCertificate(String pem) {

@@ -16,11 +16,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.department.Department;
 import org.yiwang.department.Departments;
@@ -28,6 +31,7 @@ import org.yiwang.identity.CurrentStaff;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.CommonError;
 import org.yiwang.shared.CreditCode;
 
 /**
@@ -85,8 +89,7 @@ class SealPages {
             model.addAttribute("times", TIME);
             return "admin/seal-uses";
         } catch (BusinessException e) {
-            response.setStatus(e.error().status().value());
-            return render(model, message(e));
+            return refused(e, model, response);
         }
     }
 
@@ -102,8 +105,7 @@ class SealPages {
             } + "。");
             return "redirect:/admin/seals";
         } catch (BusinessException e) {
-            response.setStatus(e.error().status().value());
-            return render(model, message(e));
+            return refused(e, model, response);
         }
     }
 
@@ -119,13 +121,18 @@ class SealPages {
             redirect.addFlashAttribute("notice", "证书已导入，已制作 " + made.size() + " 枚绑定该证书的新印章。");
             return "redirect:/admin/seals";
         } catch (BusinessException e) {
-            response.setStatus(e.error().status().value());
-            return render(model, message(e));
-        } catch (IllegalArgumentException e) {
-            response.setStatus(400);
-            return render(model, "统一社会信用代码格式不正确。");
+            return refused(e, model, response);
         }
     }
+
+    /** A missing field or a malformed path (e.g. a certificate id that is no UUID): the list with the reason. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return refused(new BusinessException(CommonError.INVALID_PARAMETER, name), model, response);
+    }
+
 
     @PostMapping("/certificates/{id}/revoke")
     String revoke(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model,
@@ -135,8 +142,7 @@ class SealPages {
             redirect.addFlashAttribute("notice", "证书（序列号 " + revoked.serialNumber() + "）已吊销。");
             return "redirect:/admin/seals";
         } catch (BusinessException e) {
-            response.setStatus(e.error().status().value());
-            return render(model, message(e));
+            return refused(e, model, response);
         }
     }
 
@@ -144,6 +150,14 @@ class SealPages {
     record CertificateRow(UUID id, String departmentName, String subject, String serialNumber, String issuer,
             String validFrom, String validTo, boolean imported, @Nullable String revokedAt,
             @Nullable String revocationReason) {
+    }
+
+    /** The list with the refusal's Chinese text and its stable code; the status is the refusal's. */
+    private String refused(BusinessException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.error().status().value());
+        model.addAttribute("errorCode", e.error().code());
+        return render(model, messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
+                LocaleContextHolder.getLocale()));
     }
 
     private String render(Model model, @Nullable String error) {
@@ -188,11 +202,6 @@ class SealPages {
         } catch (IllegalArgumentException e) {
             throw new BusinessException(SealError.SEAL_STATUS_CONFLICT, "", to);
         }
-    }
-
-    private String message(BusinessException e) {
-        return messages.getMessage("error." + e.error().code(), e.args(), e.error().code(),
-                LocaleContextHolder.getLocale());
     }
 
     private static Staff staff() {

@@ -8,10 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,10 @@ class SealPagesTest {
     PlatformCa ca;
     @Autowired
     DocumentSealing sealing;
+    @Autowired
+    CertificateStore certificates;
+    @Autowired
+    Signer signer;
     @LocalServerPort
     int port;
 
@@ -130,6 +142,12 @@ class SealPagesTest {
         assertThat(result.sealId()).isEqualTo(seal.id());
         assertThat(result.signerName()).isEqualTo("外部测试局");
 
+        HttpResponse<String> again = admin.postForm("/admin/seals/import",
+                Map.of("department", department, "certificate", certificatePem, "privateKey", keyPem));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("SEAL_IMPORT_DUPLICATE", "已导入，无需重复导入");
+        assertThat(registry.active(department, SealType.OFFICIAL).orElseThrow().id()).isEqualTo(seal.id());
+
         String page = admin.page("/admin/seals").body();
         assertThat(page).contains("外部 CA 签发");
         String keyBody = keyPem.lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
@@ -187,6 +205,78 @@ class SealPagesTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("不是由受信任的根证书签发");
+    }
+
+    /**
+     * Certificates the import refuses, each for one reason with its code and Chinese text (the key always matches);
+     * nothing is stored and no seal is made.
+     */
+    @Test
+    void certificatesNotFitForTheDepartmentsSealsAreRefusedWithTheirReason() throws Exception {
+        StaffLogin.Session admin = StaffLogin.session(context, port, "admin");
+        String department = "11440300007542144J";
+        Instant now = Instant.now();
+        Instant from = now.minus(Duration.ofMinutes(5));
+        Instant to = now.plus(Duration.ofDays(365));
+        X500Name own = PlatformCa.name("外部测试局", department);
+        KeyPair sm2 = Sm2.generateKeyPair();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC", Sm2.BC);
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair p256 = ec.generateKeyPair();
+        record Refusal(X509Certificate certificate, KeyPair key, int status, String code, String text) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal(ca.certify(PlatformCa.name("深圳市福田区民政局", "11440304007550312P"), sm2.getPublic(), from,
+                        to), sm2, 400, "SEAL_IMPORT_OTHER_SUBJECT", "证书主体不是该部门"),
+                new Refusal(rootSigned(own, sm2, from, to, new Extension(Extension.basicConstraints, true,
+                        new BasicConstraints(0).getEncoded())), sm2, 400, "SEAL_IMPORT_CA_CERTIFICATE", "这是 CA 证书"),
+                new Refusal(rootSigned(own, sm2, from, to, new Extension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.keyEncipherment).getEncoded())), sm2, 400, "SEAL_IMPORT_KEY_USAGE",
+                        "密钥用法不含数字签名或不可否认"),
+                new Refusal(ca.certify(own, p256.getPublic(), from, to), p256, 400, "SEAL_IMPORT_NOT_SM2",
+                        "不是 SM2 公钥"),
+                new Refusal(ca.certify(own, sm2.getPublic(), now.minus(Duration.ofDays(30)),
+                        now.minus(Duration.ofDays(1))), sm2, 400, "SEAL_IMPORT_NOT_VALID_NOW", "当前不在有效期内"));
+        int seals = registry.list(department).size();
+        int stored = certificates.signers(department).size();
+
+        for (Refusal r : refusals) {
+            HttpResponse<String> answer = admin.postForm("/admin/seals/import", Map.of("department", department,
+                    "certificate", pem(r.certificate()), "privateKey", pem(new JcaPKCS8Generator(r.key().getPrivate(),
+                            null))));
+            assertThat(answer.statusCode()).as(r.code()).isEqualTo(r.status());
+            assertThat(answer.body()).as(r.code()).contains(r.code(), r.text());
+        }
+        HttpResponse<String> badDepartment = admin.postForm("/admin/seals/import", Map.of("department", "1144030000754",
+                "certificate", pem(ca.certify(own, sm2.getPublic(), from, to)), "privateKey",
+                pem(new JcaPKCS8Generator(sm2.getPrivate(), null))));
+        assertThat(badDepartment.statusCode()).isEqualTo(400);
+        assertThat(badDepartment.body()).contains("INVALID_CREDIT_CODE", "统一社会信用代码“1144030000754”无效");
+        HttpResponse<String> missing = admin.postForm("/admin/seals/import", Map.of("department", department,
+                "privateKey", pem(new JcaPKCS8Generator(sm2.getPrivate(), null))));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("INVALID_PARAMETER", "参数“certificate”缺失或格式不正确");
+        HttpResponse<String> badId = admin.postForm("/admin/seals/certificates/not-an-id/revoke",
+                Map.of("reason", "测试"));
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(badId.body()).contains("INVALID_PARAMETER", "参数“id”缺失或格式不正确");
+
+        assertThat(registry.list(department)).hasSize(seals);
+        assertThat(certificates.signers(department)).hasSize(stored);
+    }
+
+    /** A certificate signed by the platform root with exactly the extensions given. */
+    private X509Certificate rootSigned(X500Name subject, KeyPair key, Instant from, Instant to,
+            Extension... extensions) throws Exception {
+        StoredCertificate root = ca.root();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(root.x509(),
+                java.math.BigInteger.valueOf(System.nanoTime()), java.util.Date.from(from), java.util.Date.from(to),
+                subject, key.getPublic());
+        for (Extension extension : extensions) {
+            builder.addExtension(extension);
+        }
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Sm2.BC)
+                .getCertificate(builder.build(Sm2.contentSigner(signer, root.keyId())));
     }
 
     private static String pem(Object object) throws Exception {
