@@ -1,11 +1,6 @@
 package org.yiwang.license;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -35,6 +29,7 @@ import org.ofdrw.layout.element.canvas.Canvas;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.yiwang.shared.QrCode;
 
 /**
  * Lays a licence out as an OFD document (GB/T 33190) by its type's template: text in the shipped Noto Serif SC
@@ -178,13 +173,7 @@ class LicenseDocuments {
 
     /** The QR code as filled squares (vector, sharp at any zoom), on a white quiet zone. */
     private static Div<?> qrCode(String url, LicenseType.Box box) {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        }
+        BitMatrix matrix = QrCode.matrix(url, 2);
         double module = box.size() / matrix.getWidth();
         Canvas canvas = new Canvas(box.size(), box.size());
         canvas.setDrawer(ctx -> {

@@ -1,18 +1,10 @@
 package org.yiwang.license;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +19,7 @@ import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.identity.Applicant;
 import org.yiwang.identity.CurrentApplicant;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.QrCode;
 
 /**
  * Pages of licences for citizens and the public: 我的证照 ({@code /account/licenses}: list, detail with history,
@@ -102,7 +95,7 @@ class LicensePages {
                     + granted.code();
             model.addAttribute("granted", granted);
             model.addAttribute("grantUrl", url);
-            model.addAttribute("grantQr", qrDataUri(url));
+            model.addAttribute("grantQr", QrCode.dataUri(url));
         } catch (BusinessException e) {
             model.addAttribute("grantError", message(e));
         } catch (java.time.format.DateTimeParseException e) {
@@ -167,22 +160,5 @@ class LicensePages {
 
     private String message(BusinessException e) {
         return LicensePageErrors.message(messages, e);
-    }
-
-    static String qrDataUri(String text) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240);
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package org.yiwang.cases;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,15 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.yiwang.IntegrationTest;
+import org.yiwang.PlatformTestBase;
 import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.catalog.ApplicationForm;
 import org.yiwang.catalog.CaseType;
@@ -39,33 +33,24 @@ import org.yiwang.catalog.TimeLimit;
 import org.yiwang.identity.ActingFor;
 import org.yiwang.identity.AgentScope;
 import org.yiwang.identity.Applicant;
-import org.yiwang.identity.PersonProfile;
-import org.yiwang.identity.PersonProfiles;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffPrincipal;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
-import org.yiwang.identity.oidc.SigningKeys;
 import org.yiwang.identity.oidc.TestTokens;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
-import org.yiwang.shared.IdNumber;
 
 /**
- * What case tests share: items published for the test (福田 and 南山 civil affairs), the demo citizens as applicants,
- * staff of either district, small real files, the case clock (reset after each test) and HTTP helpers with bearer
- * tokens.
+ * What case tests share besides {@link PlatformTestBase}: items published for the test (福田 and 南山 civil affairs),
+ * the demo citizens as applicants, staff of either district, small real files, the case clock (reset after each
+ * test) and staff requests.
  */
-@IntegrationTest
-abstract class CaseTestBase {
+abstract class CaseTestBase extends PlatformTestBase {
 
     /** 福田区民政局 (region 440304) and 南山区民政局 (region 440305) of the demo departments. */
     static final String FUTIAN = "11440304007550312P";
     static final String NANSHAN = "1144030500755089XE";
-    static final String ZHANG_SAN = "440304198503120013";
-    static final String LI_NA = "440305199007180026";
-    static final String WANG_WU = "440306197802050033";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     @Autowired
     ApplicationContext application;
@@ -84,17 +69,9 @@ abstract class CaseTestBase {
     @Autowired
     ItemAdministration items;
     @Autowired
-    PersonProfiles profiles;
-    @Autowired
     CaseClock clock;
     @Autowired
     WorkingDayCalendar calendar;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    SigningKeys keys;
-    @LocalServerPort
-    int port;
 
     @AfterEach
     void resetClock() {
@@ -116,7 +93,7 @@ abstract class CaseTestBase {
     /** As above, for online applicants of at least assurance level {@code minimumLevel} (2–5, or null for any). */
     String item(String department, int promisedDays, boolean preReview, ApplicationForm form,
             Integer minimumLevel) {
-        String code = department + "T%012d".formatted(SEQUENCE.incrementAndGet());
+        String code = department + "T%012d".formatted(nextNumber());
         ItemContent content = new ItemContent("000201001", code, null, "测试事项" + code.substring(18),
                 ItemType.LICENSING, department, ExerciseLevel.COUNTY, "《测试条例》第一条",
                 TimeLimit.workingDays(Math.max(20, promisedDays)), TimeLimit.workingDays(promisedDays), null,
@@ -161,10 +138,6 @@ abstract class CaseTestBase {
 
     // --- people ---
 
-    PersonProfile profile(String idNumber) {
-        return profiles.findByIdNumber(IdNumber.of(idNumber)).orElseThrow();
-    }
-
     Applicant applicant(String idNumber) {
         return new Applicant(profile(idNumber).person(), null);
     }
@@ -175,11 +148,6 @@ abstract class CaseTestBase {
 
     Applicant representing(String idNumber, String creditCode, String name) {
         return new Applicant(profile(idNumber).person(), ActingFor.representative(creditCode, name));
-    }
-
-    static Staff staff(String department, String region, StaffRole... roles) {
-        return new Staff("s" + SEQUENCE.incrementAndGet(), "测试" + roles[0].label(), CreditCode.of(department),
-                DivisionCode.of(region), Set.of(roles));
     }
 
     static Staff futian(StaffRole... roles) {
@@ -229,26 +197,6 @@ abstract class CaseTestBase {
 
     // --- HTTP ---
 
-    String base() {
-        return "http://localhost:" + port;
-    }
-
-    String token(String idNumber) {
-        return TestTokens.person(keys, base(), profile(idNumber).accountId().value(), "person", null);
-    }
-
-    String token(String idNumber, String creditCode, String accountType) {
-        return TestTokens.person(keys, base(), profile(idNumber).accountId().value(), accountType, creditCode);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A request of a freshly logged-in copy of the demo platform administrator (session cookie and CSRF header). */
     HttpRequest.Builder adminRequest(String path) {
         return StaffLogin.session(application, port, "admin").request(path);
@@ -257,37 +205,5 @@ abstract class CaseTestBase {
     /** A request with the bearer token of a fresh copy of a demo staff account, as a workbench client sends it. */
     HttpRequest.Builder staffRequest(String template, String path) {
         return request(path, TestTokens.staff(application, base(), StaffLogin.like(application, template).username()));
-    }
-
-    HttpRequest.Builder request(String path, String token) {
-        var builder = HttpRequest.newBuilder(URI.create(base() + path));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
-    }
-
-    HttpResponse<String> postJson(String path, String token, String json, String... headers) {
-        var builder = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
-    }
-
-    HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    /** A multipart upload of one file under the part name {@code file}. */
-    HttpResponse<String> upload(String path, String token, String fileName, byte[] bytes) {
-        String boundary = "----yiwang" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 }

@@ -108,7 +108,7 @@ class LicenseApiTest extends LicenseTestBase {
         IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
         byte[] file = store.file(food.id());
 
-        JsonNode valid = body(upload("/api/v1/licenses/verify", "licence.ofd", file).body());
+        JsonNode valid = body(upload("/api/v1/licenses/verify", null, "licence.ofd", file).body());
         assertThat(valid.get("verdict").asString()).isEqualTo("VALID");
         assertThat(valid.get("verdictLabel").asString()).isEqualTo("证照有效");
         assertThat(check(valid, "OFD_READABLE")).startsWith("true");
@@ -120,7 +120,7 @@ class LicenseApiTest extends LicenseTestBase {
 
         issuance.end(marketReviewer(), food.identifier(), LicenseIssuance.StatusAction.REVOKE, "以欺骗手段取得许可");
 
-        var response = upload("/api/v1/licenses/verify", "licence.ofd", file);
+        var response = upload("/api/v1/licenses/verify", null, "licence.ofd", file);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode revoked = body(response.body());
         assertThat(revoked.get("verdict").asString()).isEqualTo("INVALID");
@@ -137,7 +137,7 @@ class LicenseApiTest extends LicenseTestBase {
         JsonNode status = body(get("/api/v1/licenses/" + food.identifier().value() + "/status", null).body());
 
         assertThat(status.get("status").asString()).isEqualTo("EXPIRED");
-        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", store.file(food.id())).body());
+        JsonNode report = body(upload("/api/v1/licenses/verify", null, "licence.ofd", store.file(food.id())).body());
         assertThat(check(report, "LICENSE_STATUS")).startsWith("false 证照状态：已过期");
     }
 
@@ -149,7 +149,7 @@ class LicenseApiTest extends LicenseTestBase {
                 food.holderName(), RESTAURANT, food.issuerName(), food.issuedOn(), food.validUntil(),
                 food.metadata()), null);
 
-        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", unsealed).body());
+        JsonNode report = body(upload("/api/v1/licenses/verify", null, "licence.ofd", unsealed).body());
 
         assertThat(report.get("verdict").asString()).isEqualTo("INVALID");
         assertThat(check(report, "SEALS_VALID")).isEqualTo("false 文件未加盖电子印章");
@@ -161,7 +161,7 @@ class LicenseApiTest extends LicenseTestBase {
         IssuedLicense food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司");
         byte[] tampered = tamper(store.file(food.id()), "热食类食品制售", "冷食类食品制售");
 
-        JsonNode report = body(upload("/api/v1/licenses/verify", "licence.ofd", tampered).body());
+        JsonNode report = body(upload("/api/v1/licenses/verify", null, "licence.ofd", tampered).body());
 
         assertThat(report.get("verdict").asString()).isEqualTo("INVALID");
         assertThat(check(report, "SEALS_VALID")).isEqualTo("false 电子印章验证未通过，文件可能被改动");
@@ -189,7 +189,7 @@ class LicenseApiTest extends LicenseTestBase {
 
     @Test
     void somethingThatIsNoOfdIsUnreadable() {
-        JsonNode report = body(upload("/api/v1/licenses/verify", "x.ofd", "%PDF-1.4 nothing".getBytes()).body());
+        JsonNode report = body(upload("/api/v1/licenses/verify", null, "x.ofd", "%PDF-1.4 nothing".getBytes()).body());
 
         assertThat(report.get("verdict").asString()).isEqualTo("UNREADABLE");
         assertThat(check(report, "OFD_READABLE")).isEqualTo("false 文件不是可读取的OFD版式文档");

@@ -42,7 +42,7 @@ class LicensePagesTest extends LicenseTestBase {
                 "purpose", "办理个人住房贷款", "expiresOn", LocalDate.now(WorkingDayCalendar.ZONE).plusDays(5).toString()));
         Matcher code = Pattern.compile("id=\"grant-code\">([A-Z0-9]{16})<").matcher(granted.body());
         assertThat(code.find()).isTrue();
-        assertThat(granted.body()).contains("data:image/png;base64,", "某银行深圳分行");
+        assertThat(granted.body()).contains("data:image/svg+xml;base64,", "某银行深圳分行");
 
         LoopbackClient bank = new LoopbackClient(port, "127.0.12.2");
         bank.get("/licenses/shared?code=" + code.group(1));

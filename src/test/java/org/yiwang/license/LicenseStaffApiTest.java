@@ -36,7 +36,7 @@ class LicenseStaffApiTest extends LicenseTestBase {
         IssuedLicense stored = store.find(LicenseId.parse(id)).orElseThrow();
         assertThat(stored.holderName()).isEqualTo("王五");
         assertThat(LicenseDocuments.identifierOf(store.file(stored.id()))).isEqualTo(id);
-        assertThat(upload("/api/v1/licenses/verify", id + ".ofd", store.file(stored.id())).body())
+        assertThat(upload("/api/v1/licenses/verify", null, id + ".ofd", store.file(stored.id())).body())
                 .contains("\"verdict\":\"VALID\"");
     }
 

@@ -20,6 +20,7 @@ import org.yiwang.identity.person.ClientInfo;
 import org.yiwang.identity.staff.StaffSessions.PendingLogin;
 import org.yiwang.identity.staff.StaffSessions.Stage;
 import org.yiwang.shared.BusinessException;
+import org.yiwang.shared.QrCode;
 
 /**
  * The staff login pages ({@code /login}): username and password; then the authenticator's code, or on the first login

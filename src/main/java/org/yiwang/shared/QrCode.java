@@ -1,4 +1,4 @@
-package org.yiwang.identity.staff;
+package org.yiwang.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -8,23 +8,38 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.Map;
 
-/** A QR code drawn server-side as SVG (ZXing), for an {@code <img>} as a {@code data:} URI: no script needed. */
-final class QrCode {
+/**
+ * QR codes (ZXing, error correction M): the module matrix for drawing into a document, or SVG for an {@code <img>} as
+ * a {@code data:} URI (no script needed).
+ */
+public final class QrCode {
 
     private QrCode() {
     }
 
-    static String svg(String text) {
-        BitMatrix matrix;
+    /**
+     * The modules, one per cell, with a quiet zone of {@code margin} modules. Text beyond ASCII is encoded as UTF-8
+     * (announced by an ECI header, which plain ASCII such as a URL does not need).
+     */
+    public static BitMatrix matrix(String text, int margin) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, margin);
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        }
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                    EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
         } catch (WriterException e) {
             throw new IllegalStateException("text too long for a QR code", e);
         }
+    }
+
+    public static String svg(String text) {
+        BitMatrix matrix = matrix(text, 4);
         int width = matrix.getWidth();
         int height = matrix.getHeight();
         StringBuilder path = new StringBuilder();
@@ -40,7 +55,7 @@ final class QrCode {
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
-    static String dataUri(String text) {
+    public static String dataUri(String text) {
         return "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
     }
