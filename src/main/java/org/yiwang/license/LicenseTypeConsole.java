@@ -176,7 +176,7 @@ class LicenseTypeConsole {
         }
     }
 
-    private static void requireAdmin(Staff staff) {
+    static void requireAdmin(Staff staff) {
         if (!staff.has(StaffRole.PLATFORM_ADMIN)) {
             throw new BusinessException(LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED);
         }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.identity.CurrentStaff;
+import org.yiwang.identity.Staff;
 import org.yiwang.shared.BusinessException;
 
 /**
@@ -37,15 +38,17 @@ class LicenseTypePages {
 
     @GetMapping("/admin/license-types/new")
     String newType(Model model) {
-        console.list(CurrentStaff.require());
+        LicenseTypeConsole.requireAdmin(CurrentStaff.require());
         return form(model, LicenseTypeForm.blank(), true, null);
     }
 
     @PostMapping("/admin/license-types")
     String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+        Staff staff = CurrentStaff.require();
+        LicenseTypeConsole.requireAdmin(staff);
         LicenseTypeForm form = LicenseTypeForm.of(params);
         try {
-            String code = console.create(CurrentStaff.require(), form.toType()).code();
+            String code = console.create(staff, form.toType()).code();
             return "redirect:/admin/license-types/" + code + "?created";
         } catch (BusinessException e) {
             return refused(e, model, form, true, response);
@@ -60,14 +63,13 @@ class LicenseTypePages {
     @PostMapping("/admin/license-types/{code}")
     String update(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Model model,
             HttpServletResponse response) {
+        Staff staff = CurrentStaff.require();
+        console.detail(staff, code); // not an administrator or no such type: the error page, not the form
         LicenseTypeForm form = LicenseTypeForm.of(params);
         try {
-            console.update(CurrentStaff.require(), code, form.toType());
+            console.update(staff, code, form.toType());
             return "redirect:/admin/license-types/" + code + "?saved";
         } catch (BusinessException e) {
-            if (e.error() == LicenseError.LICENSE_TYPE_NOT_FOUND || e.error() == LicenseError.LICENSE_TYPE_CODE_INVALID) {
-                throw e;
-            }
             return refused(e, model, form, false, response);
         }
     }
@@ -102,9 +104,6 @@ class LicenseTypePages {
 
     private String refused(BusinessException e, Model model, LicenseTypeForm form, boolean creating,
             HttpServletResponse response) {
-        if (e.error() == LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED) {
-            throw e;
-        }
         response.setStatus(e.error().status().value());
         return form(model, form.withBlankRows(), creating, LicensePageErrors.message(messages, e));
     }
