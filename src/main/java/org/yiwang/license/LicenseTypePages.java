@@ -105,6 +105,7 @@ class LicenseTypePages {
     private String refused(BusinessException e, Model model, LicenseTypeForm form, boolean creating,
             HttpServletResponse response) {
         response.setStatus(e.error().status().value());
+        model.addAttribute("errorCode", e.error().code());
         return form(model, form.withBlankRows(), creating, LicensePageErrors.message(messages, e));
     }
 

@@ -134,6 +134,10 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
         var admin = admin();
         String code = newCode();
         record Case(Map<String, String> changes, int status, String message) {
+            String code() {
+                return status == 409 ? "LICENSE_TYPE_EXISTS" : changes.containsKey("code") ? "LICENSE_TYPE_CODE_INVALID"
+                        : "LICENSE_TYPE_DEFINITION_INVALID";
+            }
         }
         for (Case c : List.of(
                 new Case(Map.of("code", "11440300MB2C922611901"), 400, "证照类型代码“11440300MB2C922611901”不正确"),
@@ -151,7 +155,7 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
             var refused = admin.postForm("/admin/license-types", hotel(c.changes().getOrDefault("code", code),
                     c.changes()));
             assertThat(refused.statusCode()).as(c.message()).isEqualTo(c.status());
-            assertThat(refused.body()).as(c.message()).contains(c.message(), "新建证照类型");
+            assertThat(refused.body()).as(c.message()).contains(c.message(), "错误代码：<code>" + c.code(), "新建证照类型");
         }
         assertThat(types.find(code)).isEmpty();
         assertThat(types.require(MARRIAGE).name()).isEqualTo("中华人民共和国结婚证");
