@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -53,16 +55,58 @@ class LicenseDocuments {
         }
     }
 
+    /** The name of the custom metadata entry that carries the licence identifier. */
+    static final String IDENTIFIER = "电子证照标识";
+
     private static final String FONT_NAME = "Noto Serif SC";
 
     private final LicenseProperties properties;
-    private final byte[] regular;
-    private final byte[] bold;
+    private final ParsedFonts regular;
+    private final ParsedFonts bold;
 
     LicenseDocuments(LicenseProperties properties) {
         this.properties = properties;
-        this.regular = shipped("fonts/NotoSerifSC-Regular-GB2312.ttf");
-        this.bold = shipped("fonts/NotoSerifSC-Bold-GB2312.ttf");
+        this.regular = new ParsedFonts(shipped("fonts/NotoSerifSC-Regular-GB2312.ttf"));
+        this.bold = new ParsedFonts(shipped("fonts/NotoSerifSC-Bold-GB2312.ttf"));
+    }
+
+    /**
+     * One shipped font weight, parsed once per concurrent use rather than per document: a FontBox TrueTypeFont reads
+     * its tables lazily from one stream and is not thread-safe, so each render borrows a parsed instance of its own
+     * and gives it back (at most as many are kept as renders ran at once).
+     */
+    private static final class ParsedFonts {
+
+        private final byte[] file;
+        private final Queue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
+
+        ParsedFonts(byte[] file) {
+            this.file = file;
+        }
+
+        /** A TrueType font with the glyphs of {@code text} (and the ASCII digits and letters), in a temporary file. */
+        Path subset(String text) throws IOException {
+            TrueTypeFont ttf = idle.poll();
+            if (ttf == null) {
+                ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
+            }
+            try {
+                TTFSubsetter subsetter = new TTFSubsetter(ttf);
+                text.codePoints().forEach(subsetter::add);
+                IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
+                Path subset = Files.createTempFile("yiwang-font-", ".ttf");
+                try (OutputStream out = Files.newOutputStream(subset)) {
+                    subsetter.writeToStream(out);
+                }
+                idle.add(ttf);
+                ttf = null;
+                return subset;
+            } finally {
+                if (ttf != null) {
+                    ttf.close();
+                }
+            }
+        }
     }
 
     /** The text of one document in the two weights, so that each font embedded holds only the glyphs it shows. */
@@ -72,8 +116,8 @@ class LicenseDocuments {
         private final Path boldFile;
 
         Fonts(String regularText, String boldText) throws IOException {
-            this.regularFile = subset(regular, regularText);
-            this.boldFile = subset(bold, boldText);
+            this.regularFile = regular.subset(regularText);
+            this.boldFile = bold.subset(boldText);
         }
 
         Font of(boolean isBold) {
@@ -138,7 +182,7 @@ class LicenseDocuments {
     static @Nullable String identifierOf(byte[] ofd) {
         try (OFDReader reader = new OFDReader(new java.io.ByteArrayInputStream(ofd))) {
             CustomDatas data = reader.getOFDDir().getOfd().getDocBody().getDocInfo().getCustomDatas();
-            return data == null ? null : data.getCustomDataValue("电子证照标识");
+            return data == null ? null : data.getCustomDataValue(IDENTIFIER);
         } catch (Exception e) {
             return null;
         }
@@ -176,7 +220,10 @@ class LicenseDocuments {
         return p;
     }
 
-    /** The QR code as filled squares (vector, sharp at any zoom), on a white quiet zone. */
+    /**
+     * The QR code as one filled path (vector, sharp at any zoom), on a white quiet zone: a rectangle per run of dark
+     * modules in a row, so that the page stays small (a path per module made it 200 KB).
+     */
     private static Div<?> qrCode(String url, LicenseType.Box box) {
         BitMatrix matrix;
         try {
@@ -189,13 +236,19 @@ class LicenseDocuments {
         Canvas canvas = new Canvas(box.size(), box.size());
         canvas.setDrawer(ctx -> {
             ctx.fillStyle = "#000000";
+            ctx.beginPath();
             for (int row = 0; row < matrix.getHeight(); row++) {
                 for (int col = 0; col < matrix.getWidth(); col++) {
                     if (matrix.get(col, row)) {
-                        ctx.fillRect(col * module, row * module, module, module);
+                        int start = col;
+                        while (col + 1 < matrix.getWidth() && matrix.get(col + 1, row)) {
+                            col++;
+                        }
+                        ctx.rect(start * module, row * module, (col - start + 1) * module, module);
                     }
                 }
             }
+            ctx.fill();
         });
         absolute(canvas, box.x(), box.y(), box.size());
         return canvas;
@@ -213,20 +266,6 @@ class LicenseDocuments {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped font " + resource + " is missing", e);
-        }
-    }
-
-    /** A TrueType font with the glyphs of {@code text} (and the ASCII digits and letters), in a temporary file. */
-    private static Path subset(byte[] font, String text) throws IOException {
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-            TTFSubsetter subsetter = new TTFSubsetter(ttf);
-            text.codePoints().forEach(subsetter::add);
-            IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
-            Path file = Files.createTempFile("yiwang-font-", ".ttf");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                subsetter.writeToStream(out);
-            }
-            return file;
         }
     }
 }
