@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -77,6 +78,13 @@ class LicenseDocuments {
      */
     private static final class ParsedFonts {
 
+        /**
+         * Besides the tables the subsetter rebuilds (cmap, glyf, loca, hmtx, head, hhea, maxp, name, OS/2, post), only
+         * hinting: OFD places every glyph itself, so vertical metrics (vmtx, 33 KB) and OpenType layout (GPOS, GSUB:
+         * 70 KB) would be copied whole into every document for nothing.
+         */
+        private static final List<String> KEPT_TABLES = List.of("cvt ", "fpgm", "prep", "gasp");
+
         private final byte[] file;
         private final Queue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
 
@@ -91,7 +99,7 @@ class LicenseDocuments {
                 ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
             }
             try {
-                TTFSubsetter subsetter = new TTFSubsetter(ttf);
+                TTFSubsetter subsetter = new TTFSubsetter(ttf, KEPT_TABLES);
                 text.codePoints().forEach(subsetter::add);
                 IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
                 Path subset = Files.createTempFile("yiwang-font-", ".ttf");
@@ -139,7 +147,7 @@ class LicenseDocuments {
         LicenseType.Layout layout = type.layout();
         StringBuilder regularText = new StringBuilder(content.id().value());
         StringBuilder boldText = new StringBuilder(layout.title());
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new java.util.ArrayList<>();
         for (LicenseType.Placed placed : layout.placed()) {
             String line = type.label(placed.field()) + "：" + content.value(placed.field());
             lines.add(line);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,11 +322,11 @@ class SignatureVerifier {
     }
 
     /**
-     * The certificate parsed and its chain checked, remembered by its SM3 digest: the same few certificates sign
+     * The certificate parsed and its chain checked, remembered by its fingerprint: the same few certificates sign
      * every licence. Null if it is not a certificate. Revocation is not remembered; it is read at every verification.
      */
     private @Nullable Known known(byte[] der) {
-        String key = Sm2.sm3Hex(der);
+        String key = fingerprint(der);
         Known known = knownCertificates.get(key);
         if (known == null) {
             X509Certificate certificate;
@@ -340,15 +341,24 @@ class SignatureVerifier {
         return known;
     }
 
-    /** The seal maker's signature over the seal, remembered by the SM3 digest of the seal, which holds all it covers. */
+    /** The seal maker's signature over the seal, remembered by the fingerprint of the seal, which holds all it covers. */
     private boolean makerSignatureValid(SesSignature ses, X509Certificate maker) {
-        String key = Sm2.sm3Hex(ses.sealDer());
+        String key = fingerprint(ses.sealDer());
         Boolean valid = makerSignatures.get(key);
         if (valid == null) {
             valid = Sm2.verify(maker.getPublicKey(), ses.makerSignedData(), ses.makerSignature());
             remember(makerSignatures, key, valid);
         }
         return valid;
+    }
+
+    /** What the memories are keyed by: SHA-256, much faster than SM3 here, and as collision-resistant. */
+    private static String fingerprint(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Bounded: whoever uploads files chooses the keys, so the memory is dropped when full and filled again. */
