@@ -79,11 +79,11 @@ class LicenseDocuments {
     private static final class ParsedFonts {
 
         /**
-         * Besides the tables the subsetter rebuilds (cmap, glyf, loca, hmtx, head, hhea, maxp, name, OS/2, post), only
-         * hinting: OFD places every glyph itself, so vertical metrics (vmtx, 33 KB) and OpenType layout (GPOS, GSUB:
-         * 70 KB) would be copied whole into every document for nothing.
+         * The tables the subsetter rebuilds and hinting, nothing else: OFD places every glyph itself, so vertical
+         * metrics (vmtx, 33 KB) and OpenType layout (GPOS, GSUB: 70 KB) would be copied whole into every document.
          */
-        private static final List<String> KEPT_TABLES = List.of("cvt ", "fpgm", "prep", "gasp");
+        private static final List<String> KEPT_TABLES = List.of("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap",
+                "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp");
 
         private final byte[] file;
         private final Queue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
