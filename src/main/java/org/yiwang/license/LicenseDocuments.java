@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -229,8 +230,8 @@ class LicenseDocuments {
     }
 
     /**
-     * The QR code as one filled path (vector, sharp at any zoom), on a white quiet zone: a rectangle per run of dark
-     * modules in a row, so that the page stays small (a path per module made it 200 KB).
+     * The QR code as one filled path (vector, sharp at any zoom), on a white quiet zone: dark modules merged greedily
+     * into rectangles, so that the page stays small and quick to write (a path per module made it 200 KB).
      */
     private static Div<?> qrCode(String url, LicenseType.Box box) {
         BitMatrix matrix;
@@ -245,14 +246,23 @@ class LicenseDocuments {
         canvas.setDrawer(ctx -> {
             ctx.fillStyle = "#000000";
             ctx.beginPath();
+            boolean[][] drawn = new boolean[matrix.getHeight()][matrix.getWidth()];
             for (int row = 0; row < matrix.getHeight(); row++) {
                 for (int col = 0; col < matrix.getWidth(); col++) {
-                    if (matrix.get(col, row)) {
-                        int start = col;
-                        while (col + 1 < matrix.getWidth() && matrix.get(col + 1, row)) {
-                            col++;
+                    if (matrix.get(col, row) && !drawn[row][col]) {
+                        int width = 1;
+                        while (col + width < matrix.getWidth() && matrix.get(col + width, row)
+                                && !drawn[row][col + width]) {
+                            width++;
                         }
-                        ctx.rect(start * module, row * module, (col - start + 1) * module, module);
+                        int height = 1;
+                        while (row + height < matrix.getHeight() && dark(matrix, drawn, row + height, col, width)) {
+                            height++;
+                        }
+                        for (int r = row; r < row + height; r++) {
+                            Arrays.fill(drawn[r], col, col + width, true);
+                        }
+                        ctx.rect(col * module, row * module, width * module, height * module);
                     }
                 }
             }
@@ -260,6 +270,16 @@ class LicenseDocuments {
         });
         absolute(canvas, box.x(), box.y(), box.size());
         return canvas;
+    }
+
+    /** Whether {@code width} modules from {@code col} in {@code row} are all dark and not yet drawn. */
+    private static boolean dark(BitMatrix matrix, boolean[][] drawn, int row, int col, int width) {
+        for (int c = col; c < col + width; c++) {
+            if (!matrix.get(c, row) || drawn[row][c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void absolute(Div<?> div, double x, double y, double width) {
