@@ -230,8 +230,9 @@ class LicenseDocuments {
     }
 
     /**
-     * The QR code as one filled path (vector, sharp at any zoom), on a white quiet zone: dark modules merged greedily
-     * into rectangles, so that the page stays small and quick to write (a path per module made it 200 KB).
+     * The QR code as filled rectangles (vector, sharp at any zoom), on a white quiet zone: dark modules merged greedily
+     * into rectangles, so that the page stays small and quick to write (a path per module made it 200 KB). Each is a
+     * path of its own: ofdrw writes a path out again at every segment added, so one long path costs quadratic time.
      */
     private static Div<?> qrCode(String url, LicenseType.Box box) {
         BitMatrix matrix;
@@ -245,7 +246,6 @@ class LicenseDocuments {
         Canvas canvas = new Canvas(box.size(), box.size());
         canvas.setDrawer(ctx -> {
             ctx.fillStyle = "#000000";
-            ctx.beginPath();
             boolean[][] drawn = new boolean[matrix.getHeight()][matrix.getWidth()];
             for (int row = 0; row < matrix.getHeight(); row++) {
                 for (int col = 0; col < matrix.getWidth(); col++) {
@@ -262,11 +262,10 @@ class LicenseDocuments {
                         for (int r = row; r < row + height; r++) {
                             Arrays.fill(drawn[r], col, col + width, true);
                         }
-                        ctx.rect(col * module, row * module, width * module, height * module);
+                        ctx.fillRect(col * module, row * module, width * module, height * module);
                     }
                 }
             }
-            ctx.fill();
         });
         absolute(canvas, box.x(), box.y(), box.size());
         return canvas;

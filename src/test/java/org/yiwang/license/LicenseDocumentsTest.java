@@ -65,7 +65,7 @@ class LicenseDocumentsTest {
         assertThat(new String(ofd, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(".ttf");
     }
 
-    /** The QR code is one path whose rectangles cover exactly the dark modules of the verification URL's code. */
+    /** The QR code's rectangles cover exactly the dark modules of the verification URL's code, each once. */
     @Test
     void theQrCodeCoversExactlyTheDarkModules() throws Exception {
         LicenseType type = marriage();
@@ -77,9 +77,11 @@ class LicenseDocumentsTest {
                 Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
         double module = type.layout().code().size() / expected.getWidth();
         Matcher path = Pattern.compile("<ofd:AbbreviatedData>([^<]*)</ofd:AbbreviatedData>").matcher(page);
-        assertThat(path.find()).isTrue();
-        String[] parts = path.group(1).trim().split("\\s+");
-        assertThat(path.find()).as("one path").isFalse();
+        StringBuilder paths = new StringBuilder();
+        while (path.find()) {
+            paths.append(' ').append(path.group(1));
+        }
+        String[] parts = paths.toString().trim().split("\\s+");
 
         boolean[][] drawn = new boolean[expected.getHeight()][expected.getWidth()];
         int rectangles = 0;
