@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +82,7 @@ class LicenseIssuance {
     private final Departments departments;
     private final PersonalDataCipher cipher;
     private final TransactionTemplate transactions;
+    private final Semaphore rendering = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     LicenseIssuance(LicenseTypes types, LicenseStore store, LicenseDocuments documents, LicenseSealing sealing,
             Departments departments, PersonalDataCipher cipher, TransactionTemplate transactions) {
@@ -203,14 +205,24 @@ class LicenseIssuance {
         return stored(sealed(type, id, holder, metadata, issuedOn, until, caseNumber, source, actor));
     }
 
-    /** The licence rendered by its type's template and sealed by the issuing department, ready to store. */
+    /**
+     * The licence rendered by its type's template and sealed by the issuing department, ready to store. At most one
+     * rendering per processor at a time: rendering is pure CPU, and more at once only slow each other and the short
+     * queries of every other request, which then wait for database connections.
+     */
     private LicenseStore.NewLicense sealed(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
             LocalDate issuedOn, @Nullable LocalDate until, @Nullable String caseNumber, String source, String actor) {
         Department issuer = departments.require(id.issuer());
         LicenseContent content = new LicenseContent(id, type.name(), holder.name(), holder.code(), issuer.name(),
                 issuedOn, until, metadata);
-        LicenseSealing.Sealed file = sealing.seal(id.issuer(), documents.render(type, content, null),
-                type.layout().seal(), "电子证照签发 " + id.value());
+        LicenseSealing.Sealed file;
+        rendering.acquireUninterruptibly();
+        try {
+            file = sealing.seal(id.issuer(), documents.render(type, content, null), type.layout().seal(),
+                    "电子证照签发 " + id.value());
+        } finally {
+            rendering.release();
+        }
         return new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
                 cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
                 issuer.regionCode().value(), issuedOn, until, metadata, caseNumber, source, file.file(),
