@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ class LicenseDocuments {
         LicenseType.Layout layout = type.layout();
         StringBuilder regularText = new StringBuilder(content.id().value());
         StringBuilder boldText = new StringBuilder(layout.title());
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (LicenseType.Placed placed : layout.placed()) {
             String line = type.label(placed.field()) + "：" + content.value(placed.field());
             lines.add(line);

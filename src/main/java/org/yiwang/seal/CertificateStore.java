@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class CertificateStore {
     /** The platform's records of these certificates (issuer and hex serial each), those it holds, in one query. */
     List<Revocation> revocations(List<X509Certificate> certificates) {
         StringBuilder where = new StringBuilder();
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
             where.append(where.isEmpty() ? "" : " OR ").append("(issuer = ? AND serial_number = ?)");
             params.add(certificate.getIssuerX500Principal().getName());
