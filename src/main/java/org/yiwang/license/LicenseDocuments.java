@@ -9,6 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -48,16 +53,65 @@ class LicenseDocuments {
         }
     }
 
+    /** The name of the custom metadata entry that carries the licence identifier. */
+    static final String IDENTIFIER = "电子证照标识";
+
     private static final String FONT_NAME = "Noto Serif SC";
 
     private final LicenseProperties properties;
-    private final byte[] regular;
-    private final byte[] bold;
+    private final ParsedFonts regular;
+    private final ParsedFonts bold;
 
     LicenseDocuments(LicenseProperties properties) {
         this.properties = properties;
-        this.regular = shipped("fonts/NotoSerifSC-Regular-GB2312.ttf");
-        this.bold = shipped("fonts/NotoSerifSC-Bold-GB2312.ttf");
+        this.regular = new ParsedFonts(shipped("fonts/NotoSerifSC-Regular-GB2312.ttf"));
+        this.bold = new ParsedFonts(shipped("fonts/NotoSerifSC-Bold-GB2312.ttf"));
+    }
+
+    /**
+     * One shipped font weight, parsed once per concurrent use rather than per document: a FontBox TrueTypeFont reads
+     * its tables lazily from one stream and is not thread-safe, so each render borrows a parsed instance of its own
+     * and gives it back (at most as many are kept as renders ran at once).
+     */
+    private static final class ParsedFonts {
+
+        /**
+         * The tables the subsetter rebuilds and hinting, nothing else: OFD places every glyph itself, so vertical
+         * metrics (vmtx, 33 KB) and OpenType layout (GPOS, GSUB: 70 KB) would be copied whole into every document.
+         */
+        private static final List<String> KEPT_TABLES = List.of("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap",
+                "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp");
+
+        private final byte[] file;
+        private final Queue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
+
+        ParsedFonts(byte[] file) {
+            this.file = file;
+        }
+
+        /** A TrueType font with the glyphs of {@code text} (and the ASCII digits and letters), in a temporary file. */
+        Path subset(String text) throws IOException {
+            TrueTypeFont ttf = idle.poll();
+            if (ttf == null) {
+                ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
+            }
+            try {
+                TTFSubsetter subsetter = new TTFSubsetter(ttf, KEPT_TABLES);
+                text.codePoints().forEach(subsetter::add);
+                IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
+                Path subset = Files.createTempFile("yiwang-font-", ".ttf");
+                try (OutputStream out = Files.newOutputStream(subset)) {
+                    subsetter.writeToStream(out);
+                }
+                idle.add(ttf);
+                ttf = null;
+                return subset;
+            } finally {
+                if (ttf != null) {
+                    ttf.close();
+                }
+            }
+        }
     }
 
     /** The text of one document in the two weights, so that each font embedded holds only the glyphs it shows. */
@@ -67,8 +121,8 @@ class LicenseDocuments {
         private final Path boldFile;
 
         Fonts(String regularText, String boldText) throws IOException {
-            this.regularFile = subset(regular, regularText);
-            this.boldFile = subset(bold, boldText);
+            this.regularFile = regular.subset(regularText);
+            this.boldFile = bold.subset(boldText);
         }
 
         Font of(boolean isBold) {
@@ -90,7 +144,7 @@ class LicenseDocuments {
         LicenseType.Layout layout = type.layout();
         StringBuilder regularText = new StringBuilder(content.id().value());
         StringBuilder boldText = new StringBuilder(layout.title());
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (LicenseType.Placed placed : layout.placed()) {
             String line = type.label(placed.field()) + "：" + content.value(placed.field());
             lines.add(line);
@@ -133,7 +187,7 @@ class LicenseDocuments {
     static @Nullable String identifierOf(byte[] ofd) {
         try (OFDReader reader = new OFDReader(new java.io.ByteArrayInputStream(ofd))) {
             CustomDatas data = reader.getOFDDir().getOfd().getDocBody().getDocInfo().getCustomDatas();
-            return data == null ? null : data.getCustomDataValue("电子证照标识");
+            return data == null ? null : data.getCustomDataValue(IDENTIFIER);
         } catch (Exception e) {
             return null;
         }
@@ -171,23 +225,50 @@ class LicenseDocuments {
         return p;
     }
 
-    /** The QR code as filled squares (vector, sharp at any zoom), on a white quiet zone. */
+    /**
+     * The QR code as filled rectangles (vector, sharp at any zoom), on a white quiet zone: dark modules merged greedily
+     * into rectangles, so that the page stays small and quick to write (a path per module made it 200 KB). Each is a
+     * path of its own: ofdrw writes a path out again at every segment added, so one long path costs quadratic time.
+     */
     private static Div<?> qrCode(String url, LicenseType.Box box) {
         BitMatrix matrix = QrCode.matrix(url, 2);
         double module = box.size() / matrix.getWidth();
         Canvas canvas = new Canvas(box.size(), box.size());
         canvas.setDrawer(ctx -> {
             ctx.fillStyle = "#000000";
+            boolean[][] drawn = new boolean[matrix.getHeight()][matrix.getWidth()];
             for (int row = 0; row < matrix.getHeight(); row++) {
                 for (int col = 0; col < matrix.getWidth(); col++) {
-                    if (matrix.get(col, row)) {
-                        ctx.fillRect(col * module, row * module, module, module);
+                    if (matrix.get(col, row) && !drawn[row][col]) {
+                        int width = 1;
+                        while (col + width < matrix.getWidth() && matrix.get(col + width, row)
+                                && !drawn[row][col + width]) {
+                            width++;
+                        }
+                        int height = 1;
+                        while (row + height < matrix.getHeight() && dark(matrix, drawn, row + height, col, width)) {
+                            height++;
+                        }
+                        for (int r = row; r < row + height; r++) {
+                            Arrays.fill(drawn[r], col, col + width, true);
+                        }
+                        ctx.fillRect(col * module, row * module, width * module, height * module);
                     }
                 }
             }
         });
         absolute(canvas, box.x(), box.y(), box.size());
         return canvas;
+    }
+
+    /** Whether {@code width} modules from {@code col} in {@code row} are all dark and not yet drawn. */
+    private static boolean dark(BitMatrix matrix, boolean[][] drawn, int row, int col, int width) {
+        for (int c = col; c < col + width; c++) {
+            if (!matrix.get(c, row) || drawn[row][c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void absolute(Div<?> div, double x, double y, double width) {
@@ -202,20 +283,6 @@ class LicenseDocuments {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped font " + resource + " is missing", e);
-        }
-    }
-
-    /** A TrueType font with the glyphs of {@code text} (and the ASCII digits and letters), in a temporary file. */
-    private static Path subset(byte[] font, String text) throws IOException {
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-            TTFSubsetter subsetter = new TTFSubsetter(ttf);
-            text.codePoints().forEach(subsetter::add);
-            IntStream.rangeClosed(0x20, 0x7E).forEach(subsetter::add);
-            Path file = Files.createTempFile("yiwang-font-", ".ttf");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                subsetter.writeToStream(out);
-            }
-            return file;
         }
     }
 }

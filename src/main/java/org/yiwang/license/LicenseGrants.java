@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.identity.Applicant;
 import org.yiwang.shared.BusinessException;
@@ -58,9 +59,11 @@ class LicenseGrants {
     private final LicenseStore store;
     private final LicenseIssuance issuance;
     private final LicenseProperties properties;
+    private final TransactionTemplate transactions;
 
     LicenseGrants(JdbcClient jdbc, LicenseWallet wallet, LicenseStore store, LicenseIssuance issuance,
-            LicenseProperties properties) {
+            LicenseProperties properties, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.wallet = wallet;
         this.store = store;
@@ -120,36 +123,56 @@ class LicenseGrants {
         }
     }
 
-    /** 使用授权码: a watermarked copy, refused with the precise reason when the code is revoked or expired. */
-    @Transactional
+    /**
+     * 使用授权码: a watermarked copy, refused with the precise reason when the code is revoked or expired. The copy is
+     * rendered and sealed once per grant, at its first use and outside any transaction; each use then records itself
+     * under a short row lock, checking the grant again.
+     */
     public Copy use(@Nullable String code, @Nullable String userAgent, @Nullable String address) {
         String normalised = code == null ? "" : code.strip().toUpperCase().replace("-", "").replace(" ", "");
-        GrantRow grant = jdbc.sql("SELECT id, license_id, purpose, grantee, expires_at, revoked_at FROM license_grant "
-                + "WHERE code_hash = ? FOR UPDATE").param(hash(normalised)).query((rs, n) -> {
-                    Timestamp revoked = rs.getTimestamp(6);
-                    return new GrantRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), revoked == null ? null : revoked.toInstant());
-                }).optional()
-                .orElseThrow(() -> new BusinessException(LicenseError.LICENSE_GRANT_NOT_FOUND));
-        Instant now = Instant.now();
-        if (grant.revokedAt() != null) {
-            throw new BusinessException(LicenseError.LICENSE_GRANT_REVOKED, beijing(grant.revokedAt()));
-        }
-        if (now.isAfter(grant.expiresAt())) {
-            throw new BusinessException(LicenseError.LICENSE_GRANT_EXPIRED, beijing(grant.expiresAt()));
-        }
+        String hash = hash(normalised);
+        GrantRow grant = usable(grant(hash, ""));
         IssuedLicense licence = jdbc.sql("SELECT identifier FROM license WHERE id = ?").param(grant.licenseId())
                 .query(String.class).optional().flatMap(i -> store.find(LicenseId.parse(i))).orElseThrow();
         LicenseStatus status = licence.status(LocalDate.now(WorkingDayCalendar.ZONE));
         if (status != LicenseStatus.VALID) {
             throw new BusinessException(LicenseError.LICENSE_NOT_VALID, status.label(), "授权使用");
         }
-        jdbc.sql("INSERT INTO license_use (grant_id, used_at, user_agent, address) VALUES (?, ?, left(?, 200), ?)")
-                .params(grant.id(), Timestamp.from(now), userAgent, address).update();
-        LocalDate expiresOn = grant.expiresAt().atZone(WorkingDayCalendar.ZONE).toLocalDate();
-        byte[] copy = issuance.watermarkedCopy(licence,
-                new LicenseDocuments.Watermark(grant.purpose(), grant.grantee(), expiresOn));
-        return new Copy(licence.identifier().value(), copy);
+        byte[] copy = jdbc.sql("SELECT copy FROM license_grant WHERE id = ?").param(grant.id()).query(byte[].class)
+                .optional().orElse(null);
+        byte[] made = copy != null ? null : issuance.watermarkedCopy(licence, new LicenseDocuments.Watermark(
+                grant.purpose(), grant.grantee(), grant.expiresAt().atZone(WorkingDayCalendar.ZONE).toLocalDate()));
+        transactions.executeWithoutResult(tx -> {
+            usable(grant(hash, " FOR UPDATE"));
+            jdbc.sql("INSERT INTO license_use (grant_id, used_at, user_agent, address) VALUES (?, ?, left(?, 200), ?)")
+                    .params(grant.id(), Timestamp.from(Instant.now()), userAgent, address).update();
+            if (made != null) {
+                jdbc.sql("UPDATE license_grant SET copy = ? WHERE id = ? AND copy IS NULL").params(made, grant.id())
+                        .update();
+            }
+        });
+        return new Copy(licence.identifier().value(), copy != null ? copy : made);
+    }
+
+    private GrantRow grant(String codeHash, String lock) {
+        return jdbc.sql("SELECT id, license_id, purpose, grantee, expires_at, revoked_at FROM license_grant "
+                + "WHERE code_hash = ?" + lock).param(codeHash).query((rs, n) -> {
+                    Timestamp revoked = rs.getTimestamp(6);
+                    return new GrantRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), revoked == null ? null : revoked.toInstant());
+                }).optional()
+                .orElseThrow(() -> new BusinessException(LicenseError.LICENSE_GRANT_NOT_FOUND));
+    }
+
+    /** The grant if it may be used now: refused when revoked or expired. */
+    private static GrantRow usable(GrantRow grant) {
+        if (grant.revokedAt() != null) {
+            throw new BusinessException(LicenseError.LICENSE_GRANT_REVOKED, beijing(grant.revokedAt()));
+        }
+        if (Instant.now().isAfter(grant.expiresAt())) {
+            throw new BusinessException(LicenseError.LICENSE_GRANT_EXPIRED, beijing(grant.expiresAt()));
+        }
+        return grant;
     }
 
     private List<Use> uses(long grantId) {

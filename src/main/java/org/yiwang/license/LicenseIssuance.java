@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.calendar.WorkingDayCalendar;
 import org.yiwang.department.Department;
 import org.yiwang.department.Departments;
@@ -22,7 +24,8 @@ import org.yiwang.shared.Masking;
 /**
  * Issuance (证照生成与签发) and the life of a licence after it: a new version on change (变更), revocation (撤销),
  * cancellation (注销) and annulment (作废), each with a reason and a history entry. Every file is laid out by the type's
- * template and sealed by the issuing department in the same transaction that stores it.
+ * template and sealed by the issuing department; a new licence is rendered and sealed before the short transaction
+ * that stores it.
  */
 @Service
 class LicenseIssuance {
@@ -78,9 +81,12 @@ class LicenseIssuance {
     private final LicenseSealing sealing;
     private final Departments departments;
     private final PersonalDataCipher cipher;
+    private final TransactionTemplate transactions;
+    private final Semaphore rendering = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     LicenseIssuance(LicenseTypes types, LicenseStore store, LicenseDocuments documents, LicenseSealing sealing,
-            Departments departments, PersonalDataCipher cipher) {
+            Departments departments, PersonalDataCipher cipher, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.types = types;
         this.store = store;
         this.documents = documents;
@@ -89,8 +95,10 @@ class LicenseIssuance {
         this.cipher = cipher;
     }
 
-    /** Direct issuance by staff of the issuing department; every required field must be given. */
-    @Transactional
+    /**
+     * Direct issuance by staff of the issuing department; every required field must be given. Not one transaction:
+     * the file is rendered and sealed first, then stored in a short one (see below).
+     */
     public IssuedLicense issue(Staff staff, Issue issue) {
         requireIssuer(staff, staff.departmentCode(), "颁发电子证照");
         LicenseType type = types.require(issue.typeCode());
@@ -117,15 +125,22 @@ class LicenseIssuance {
         return issue(type, issuer, holder, fields(type, metadata), null, caseNumber, "CASE", "system");
     }
 
+    /**
+     * Issues under a new serial number. The file is rendered and sealed before the transaction that stores the licence
+     * and its history (the caller's, when there is one), so that a direct issuance holds a connection only to store.
+     */
     IssuedLicense issue(LicenseType type, CreditCode issuer, Holder holder, Map<String, String> metadata,
             @Nullable LocalDate validUntil, @Nullable String caseNumber, String source, String actor) {
         LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
         LicenseId id = new LicenseId(type.code(), issuer, store.nextSerial(type.code(), issuer, today.getYear()), 1);
         LocalDate until = validUntil != null ? validUntil
                 : type.validityYears() == null ? null : today.plusYears(type.validityYears()).minusDays(1);
-        IssuedLicense issued = write(type, id, holder, metadata, today, until, caseNumber, source, actor);
-        store.history(issued.id(), source.equals("IMPORT") ? "IMPORT" : "ISSUE", null, actor, issued.createdAt());
-        return issued;
+        LicenseStore.NewLicense sealed = sealed(type, id, holder, metadata, today, until, caseNumber, source, actor);
+        return transactions.execute(tx -> {
+            IssuedLicense issued = stored(sealed);
+            store.history(issued.id(), source.equals("IMPORT") ? "IMPORT" : "ISSUE", null, actor, issued.createdAt());
+            return issued;
+        });
     }
 
     /**
@@ -187,16 +202,36 @@ class LicenseIssuance {
 
     private IssuedLicense write(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
             LocalDate issuedOn, @Nullable LocalDate until, @Nullable String caseNumber, String source, String actor) {
+        return stored(sealed(type, id, holder, metadata, issuedOn, until, caseNumber, source, actor));
+    }
+
+    /**
+     * The licence rendered by its type's template and sealed by the issuing department, ready to store. At most one
+     * rendering per processor at a time: rendering is pure CPU, and more at once only slow each other and the short
+     * queries of every other request, which then wait for database connections.
+     */
+    private LicenseStore.NewLicense sealed(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
+            LocalDate issuedOn, @Nullable LocalDate until, @Nullable String caseNumber, String source, String actor) {
         Department issuer = departments.require(id.issuer());
         LicenseContent content = new LicenseContent(id, type.name(), holder.name(), holder.code(), issuer.name(),
                 issuedOn, until, metadata);
-        LicenseSealing.Sealed file = sealing.seal(id.issuer(), documents.render(type, content, null),
-                type.layout().seal(), "电子证照签发 " + id.value());
-        store.insert(new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
+        LicenseSealing.Sealed file;
+        rendering.acquireUninterruptibly();
+        try {
+            file = sealing.seal(id.issuer(), documents.render(type, content, null), type.layout().seal(),
+                    "电子证照签发 " + id.value());
+        } finally {
+            rendering.release();
+        }
+        return new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
                 cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
                 issuer.regionCode().value(), issuedOn, until, metadata, caseNumber, source, file.file(),
-                file.sealed(), Instant.now(), actor));
-        return store.find(id).orElseThrow();
+                file.sealed(), Instant.now(), actor);
+    }
+
+    private IssuedLicense stored(LicenseStore.NewLicense sealed) {
+        store.insert(sealed);
+        return store.find(sealed.identifier()).orElseThrow();
     }
 
     /** Re-renders a stored licence with a watermark for a third party, sealed like the original. */

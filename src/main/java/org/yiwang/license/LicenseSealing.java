@@ -21,8 +21,11 @@ class LicenseSealing {
     record Sealed(byte[] file, boolean sealed) {
     }
 
-    /** What the seals of a file say; {@code verdict} is VALID, INVALID, UNSIGNED or UNREADABLE. */
-    record SealReport(String verdict, List<Signature> signatures) {
+    /**
+     * What the seals of a file say; {@code verdict} is VALID, INVALID, UNSIGNED or UNREADABLE. {@code identifier} is
+     * the licence identifier the file declares in its metadata, read in the same pass, if any.
+     */
+    record SealReport(String verdict, List<Signature> signatures, @Nullable String identifier) {
     }
 
     record Signature(String signatureId, @Nullable String sealName, @Nullable String signerName,
@@ -48,6 +51,6 @@ class LicenseSealing {
         return new SealReport(report.verdict().name(), report.signatures().stream()
                 .map(s -> new Signature(s.signatureId(), s.sealName(), s.signerName(), s.signedAt(), s.valid(),
                         s.checks().stream().map(c -> new Check(c.code(), c.passed(), c.message())).toList()))
-                .toList());
+                .toList(), report.documentData().get(LicenseDocuments.IDENTIFIER));
     }
 }

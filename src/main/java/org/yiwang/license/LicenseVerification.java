@@ -38,7 +38,10 @@ class LicenseVerification {
         this.sealing = sealing;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Outside a transaction: the seal checks take a connection only for their status queries, and the licence is
+     * read by one query, so that no connection is held while the file is unpacked, hashed and its signatures checked.
+     */
     public Report verifyFile(byte[] file) {
         LicenseSealing.SealReport seals = sealing.verify(file);
         if (seals.verdict().equals("UNREADABLE")) {
@@ -53,8 +56,7 @@ class LicenseVerification {
             case "UNSIGNED" -> new LicenseSealing.Check("SEALS_VALID", false, "文件未加盖电子印章");
             default -> new LicenseSealing.Check("SEALS_VALID", false, "电子印章验证未通过，文件可能被改动");
         });
-        String identifier = LicenseDocuments.identifierOf(file);
-        Optional<IssuedLicense> licence = licence(identifier, checks);
+        Optional<IssuedLicense> licence = licence(seals.identifier(), checks);
         return report(licence, checks, seals.signatures());
     }
 

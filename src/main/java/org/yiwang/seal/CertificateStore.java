@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,10 +71,26 @@ class CertificateStore {
                 .param("d", departmentCode).query(CertificateStore::map).list();
     }
 
-    /** The certificate with this issuer and serial number, if the platform holds it. */
-    Optional<StoredCertificate> byIssuerAndSerial(String issuer, String serialHex) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM seal_certificate WHERE issuer = :issuer AND serial_number = :s")
-                .param("issuer", issuer).param("s", serialHex).query(CertificateStore::map).optional();
+    /** A certificate the platform holds, as revocation checking sees it: no DER, no key. */
+    record Revocation(String issuer, String serialNumber, @Nullable Instant revokedAt, @Nullable String reason) {
+    }
+
+    /** The platform's records of these certificates (issuer and hex serial each), those it holds, in one query. */
+    List<Revocation> revocations(List<X509Certificate> certificates) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(issuer = ? AND serial_number = ?)");
+            params.add(certificate.getIssuerX500Principal().getName());
+            params.add(certificate.getSerialNumber().toString(16));
+        }
+        return jdbc.sql("SELECT issuer, serial_number, revoked_at, revocation_reason FROM seal_certificate WHERE "
+                        + where).params(params)
+                .query((rs, n) -> {
+                    Timestamp revoked = rs.getTimestamp(3);
+                    return new Revocation(rs.getString(1), rs.getString(2), revoked == null ? null : revoked.toInstant(),
+                            rs.getString(4));
+                }).list();
     }
 
     byte[] encryptedKey(UUID id) {

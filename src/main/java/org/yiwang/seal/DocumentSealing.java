@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.ofdrw.reader.OFDReader;
 import org.ofdrw.sign.OFDSigner;
@@ -18,6 +20,9 @@ import org.yiwang.shared.CreditCode;
 /** Seals OFD documents with departments' electronic seals (电子签章) and verifies the signatures of any OFD. */
 @Service
 public class DocumentSealing {
+
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final SealRegistry seals;
     private final CertificateStore certificates;
@@ -33,7 +38,8 @@ public class DocumentSealing {
 
     /**
      * Seals an OFD with the department's active seal of that type; BusinessException(SealError.SEAL_NOT_AVAILABLE)
-     * if none. Records the use.
+     * if none, SEAL_CERTIFICATE_UNUSABLE if the seal's certificate is revoked, expired or not yet valid. Records the
+     * use.
      */
     public byte[] seal(CreditCode department, SealType type, byte[] ofd, StampPosition at) {
         return seal(department, type, ofd, at, null, null);
@@ -42,13 +48,20 @@ public class DocumentSealing {
     /** As {@link #seal(CreditCode, SealType, byte[], StampPosition)}, recording who or what used the seal and why. */
     public byte[] seal(CreditCode department, SealType type, byte[] ofd, StampPosition at, @Nullable String usedBy,
             @Nullable String purpose) {
-        Seal seal = seals.active(department.value(), type)
+        SealRegistry.Usable seal = seals.usable(department.value(), type)
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_AVAILABLE, department.value(), type.label()));
         StoredCertificate certificate = certificates.find(seal.certificateId())
-                .filter(c -> c.revokedAt() == null && c.validAt(Instant.now()))
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_AVAILABLE, department.value(), type.label()));
         Instant now = Instant.now();
-        byte[] sealed = sign(seal, certificate, ofd, at, now);
+        String unusable = certificate.revokedAt() != null ? "已于 " + BEIJING.format(certificate.revokedAt()) + " 吊销"
+                : now.isAfter(certificate.notAfter()) ? "已于 " + BEIJING.format(certificate.notAfter()) + " 过期"
+                : now.isBefore(certificate.notBefore()) ? "自 " + BEIJING.format(certificate.notBefore()) + " 起才生效"
+                : null;
+        if (unusable != null) {
+            throw new BusinessException(SealError.SEAL_CERTIFICATE_UNUSABLE, department.value(), type.label(),
+                    unusable);
+        }
+        byte[] sealed = sign(seal.seseal(), certificate, ofd, at, now);
         seals.recordUse(seal.id(), Sm2.sm3Hex(sealed), now, usedBy, purpose);
         return sealed;
     }
@@ -60,6 +73,10 @@ public class DocumentSealing {
 
     /** Signs with {@code seal} and {@code certificate} as of {@code time}, whatever their status. */
     byte[] sign(Seal seal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
+        return sign(seal.seseal(), certificate, ofd, at, time);
+    }
+
+    private byte[] sign(byte[] seseal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(ofd.length + 64 * 1024);
         OFDReader reader;
         try {
@@ -86,7 +103,7 @@ public class DocumentSealing {
         }
         try (ofdSigner) {
             ofdSigner.setSignMode(SignMode.ContinueSign)
-                    .setSignContainer(new SesV4SignContainer(signer, certificate, seal.seseal(), time))
+                    .setSignContainer(new SesV4SignContainer(signer, certificate, seseal, time))
                     .addApPos(new NormalStampPos(at.page() + 1, at.xMm(), at.yMm(), at.sizeMm(), at.sizeMm()));
             ofdSigner.exeSign();
         } catch (IOException | GeneralSecurityException e) {

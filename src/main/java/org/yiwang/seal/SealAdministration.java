@@ -2,6 +2,7 @@ package org.yiwang.seal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -111,9 +112,8 @@ class SealAdministration {
         boolean[] usage = certificate.getKeyUsage();
         refuseUnless(usage == null || usage[0] || usage[1], SealError.SEAL_IMPORT_KEY_USAGE);
         String serial = certificate.getSerialNumber().toString(16);
-        refuseUnless(certificates.byIssuerAndSerial(certificate.getIssuerX500Principal().getName(), serial).isEmpty(),
-                SealError.SEAL_IMPORT_DUPLICATE, serial);
-        byte[] probe = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        refuseUnless(certificates.revocations(List.of(certificate)).isEmpty(), SealError.SEAL_IMPORT_DUPLICATE, serial);
+        byte[] probe = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         refuseUnless(Sm2.verify(certificate.getPublicKey(), probe, Sm2.sign(key, probe)),
                 SealError.SEAL_IMPORT_KEY_MISMATCH);
         UUID id = UUID.randomUUID();

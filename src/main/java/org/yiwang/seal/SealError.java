@@ -26,7 +26,8 @@ public enum SealError implements ErrorCode {
     SEAL_NOT_YOUR_DEPARTMENT(HttpStatus.NOT_FOUND),
     SEAL_CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND),
     SEAL_CERTIFICATE_REVOKED(HttpStatus.CONFLICT),
-    SEAL_REASON_TOO_LONG(HttpStatus.BAD_REQUEST);
+    SEAL_REASON_TOO_LONG(HttpStatus.BAD_REQUEST),
+    SEAL_CERTIFICATE_UNUSABLE(HttpStatus.CONFLICT);
 
     /** The longest reason the registry keeps (its columns are {@code varchar(500)}). */
     static final int MAX_REASON = 500;

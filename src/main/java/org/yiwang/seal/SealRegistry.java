@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,35 @@ class SealRegistry {
                 .param("d", departmentCode).param("t", type.name()).query(SealRegistry::map).optional();
     }
 
+    /** What sealing needs of a seal: no picture, no use count. */
+    record Usable(String id, UUID certificateId, byte[] seseal) {
+    }
+
+    /** As {@link #active}, light: the department's newest active seal of that type valid now. */
+    Optional<Usable> usable(String departmentCode, SealType type) {
+        return jdbc.sql("""
+                SELECT id, certificate_id, seseal FROM seal
+                WHERE department_code = :d AND seal_type = :t AND status = 'ACTIVE'
+                    AND valid_from <= now() AND valid_to >= now()
+                ORDER BY created_at DESC LIMIT 1""")
+                .param("d", departmentCode).param("t", type.name())
+                .query((rs, n) -> new Usable(rs.getString(1), rs.getObject(2, UUID.class), rs.getBytes(3)))
+                .optional();
+    }
+
+    /** A registered seal's current status, read at every verification (several instances may change it). */
+    record State(String name, byte[] seseal, SealStatus status, @Nullable String reason, @Nullable Instant changedAt) {
+    }
+
+    Optional<State> state(String id) {
+        return jdbc.sql("SELECT name, seseal, status, status_reason, status_changed_at FROM seal WHERE id = :id")
+                .param("id", id).query((rs, n) -> {
+                    Timestamp changed = rs.getTimestamp(5);
+                    return new State(rs.getString(1), rs.getBytes(2), SealStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), changed == null ? null : changed.toInstant());
+                }).optional();
+    }
+
     /** Seals of one department, or of all when {@code departmentCode} is null; by department, type, newest first. */
     List<Seal> list(@Nullable String departmentCode) {
         return jdbc.sql(SELECT + " WHERE (CAST(:d AS varchar) IS NULL OR s.department_code = :d) "
@@ -124,7 +154,7 @@ class SealRegistry {
     private static Seal map(ResultSet rs, int row) throws SQLException {
         Timestamp changed = rs.getTimestamp("status_changed_at");
         return new Seal(rs.getString("id"), rs.getString("department_code"), SealType.valueOf(rs.getString("seal_type")),
-                rs.getString("name"), rs.getObject("certificate_id", java.util.UUID.class), rs.getBytes("picture"),
+                rs.getString("name"), rs.getObject("certificate_id", UUID.class), rs.getBytes("picture"),
                 rs.getBytes("seseal"), rs.getTimestamp("valid_from").toInstant(),
                 rs.getTimestamp("valid_to").toInstant(), SealStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), changed == null ? null : changed.toInstant(), rs.getLong("use_count"));

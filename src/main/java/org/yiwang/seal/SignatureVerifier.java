@@ -1,9 +1,7 @@
 package org.yiwang.seal;
 
-import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -12,20 +10,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipInputStream;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.jspecify.annotations.Nullable;
+import org.ofdrw.core.basicStructure.ofd.DocBody;
+import org.ofdrw.core.basicStructure.ofd.OFD;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CT_DocInfo;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CustomData;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CustomDatas;
 import org.ofdrw.core.basicType.ST_Loc;
 import org.ofdrw.core.signatures.SigType;
 import org.ofdrw.core.signatures.Signatures;
 import org.ofdrw.core.signatures.range.Reference;
 import org.ofdrw.core.signatures.sig.Signature;
-import org.ofdrw.reader.OFDReader;
-import org.ofdrw.reader.ResourceLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,11 +56,13 @@ class SignatureVerifier {
     static final String FORMAT = "FORMAT";
 
     private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
-    private static final int MAX_ENTRIES = 20_000;
-    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
+    private static final int REMEMBERED = 1_000;
+
+    private final Map<String, Known> knownCertificates = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> makerSignatures = new ConcurrentHashMap<>();
     private final TrustRoots trustRoots;
     private final CertificateStore certificates;
     private final SealRegistry seals;
@@ -68,28 +74,24 @@ class SignatureVerifier {
     }
 
     VerificationReport verify(byte[] ofd) {
-        if (!withinLimits(ofd)) {
+        OfdPackage ofdPackage = OfdPackage.read(ofd);
+        if (ofdPackage == null) {
             return VerificationReport.unreadable();
         }
-        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
-            ResourceLocator rl = reader.getResourceLocator();
-            ST_Loc listLoc = reader.getDefaultDocSignaturesPath();
+        try {
+            DocBody body = new OFD(ofdPackage.xml("OFD.xml")).getDocBody();
+            Map<String, String> data = documentData(body);
+            ST_Loc listLoc = body.getSignatures();
             if (listLoc == null) {
-                return VerificationReport.of(List.of());
+                return VerificationReport.of(List.of(), data);
             }
-            rl.save();
-            try {
-                rl.cd("/");
-                Signatures list = rl.get(listLoc, Signatures::new);
-                rl.cd(listLoc.parent());
-                List<SignatureResult> results = new ArrayList<>();
-                for (org.ofdrw.core.signatures.Signature record : list.getSignatures()) {
-                    results.add(verifyOne(rl, record));
-                }
-                return VerificationReport.of(results);
-            } finally {
-                rl.restore();
+            String listPath = OfdPackage.resolve("", listLoc);
+            Signatures list = new Signatures(ofdPackage.xml(listPath));
+            List<SignatureResult> results = new ArrayList<>();
+            for (org.ofdrw.core.signatures.Signature record : list.getSignatures()) {
+                results.add(verifyOne(ofdPackage, OfdPackage.directory(listPath), record));
             }
+            return VerificationReport.of(results, data);
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
@@ -99,57 +101,50 @@ class SignatureVerifier {
         }
     }
 
-    /** A ZIP package of at most 20,000 entries and 512 MB unpacked, so that a crafted archive cannot fill the disk. */
+    /** A ZIP package of at most 20,000 entries and 512 MB unpacked, so that a crafted archive cannot fill memory. */
     static boolean withinLimits(byte[] ofd) {
-        long unpacked = 0;
-        int entries = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(ofd))) {
-            while (zip.getNextEntry() != null) {
-                if (++entries > MAX_ENTRIES) {
-                    return false;
-                }
-                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
-                    unpacked += n;
-                    if (unpacked > MAX_UNPACKED) {
-                        return false;
-                    }
-                }
-            }
-            return entries > 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return OfdPackage.read(ofd) != null;
     }
 
-    private SignatureResult verifyOne(ResourceLocator rl, org.ofdrw.core.signatures.Signature record) {
+    private static Map<String, String> documentData(DocBody body) {
+        CT_DocInfo info = body.getDocInfo();
+        CustomDatas data = info == null ? null : info.getCustomDatas();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (data != null) {
+            for (CustomData d : data.getCustomDatas()) {
+                if (d.getDataName() != null && d.getValue() != null) {
+                    values.putIfAbsent(d.getDataName(), d.getValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    private SignatureResult verifyOne(OfdPackage ofd, String listDir, org.ofdrw.core.signatures.Signature record) {
         String id = String.valueOf(record.getID());
         if (record.getType() == SigType.Sign) {
             return failed(id, "SIGN", "该签名为数字签名（GB/T 35275），不是电子签章，不支持验证");
         }
-        ST_Loc signatureLoc = record.getBaseLoc();
-        rl.save();
         try {
-            Signature signature = rl.get(signatureLoc, Signature::new);
-            byte[] signatureXml = Files.readAllBytes(rl.getFile(signatureLoc));
-            rl.cd(signatureLoc.parent());
-            Check files = protectedFiles(rl, signature);
+            String signaturePath = OfdPackage.resolve(listDir, record.getBaseLoc());
+            String dir = OfdPackage.directory(signaturePath);
+            Signature signature = new Signature(ofd.xml(signaturePath));
+            byte[] signatureXml = ofd.bytes(signaturePath);
+            Check files = protectedFiles(ofd, dir, signature);
             SesSignature ses;
             try {
-                ses = SesSignature.parse(Files.readAllBytes(rl.getFile(signature.getSignedValue())));
+                ses = SesSignature.parse(ofd.bytes(dir, signature.getSignedValue()));
             } catch (RuntimeException e) {
                 return failed(id, "UNKNOWN", "签章数据（SignedValue.dat）不是 GB/T 38540 或 GM/T 0031 格式的电子签章数据");
             }
             byte[] sealFile = signature.getSignedInfo().getSeal() == null ? null
-                    : Files.readAllBytes(rl.getFile(signature.getSignedInfo().getSeal().getBaseLoc()));
+                    : ofd.bytes(dir, signature.getSignedInfo().getSeal().getBaseLoc());
             return evaluate(id, ses, files, signatureXml, sealFile);
         } catch (FileNotFoundException e) {
             return failed(id, "UNKNOWN", "签名文件缺失：" + e.getMessage());
         } catch (Exception e) {
             log.info("Signature {} not readable: {}", id, e.toString());
             return failed(id, "UNKNOWN", "签名文件无法解析：" + e.getClass().getSimpleName());
-        } finally {
-            rl.restore();
         }
     }
 
@@ -172,14 +167,16 @@ class SignatureVerifier {
         } else {
             checks.add(Check.fail(SEAL_MATCH, "印章文件 Seal.esl 与签章数据中签名的印章不一致，印章已被替换"));
         }
-        X509Certificate signer = certificate(ses.signerCertificate());
-        X509Certificate maker = certificate(ses.makerCertificate());
+        Known signerKnown = known(ses.signerCertificate());
+        Known makerKnown = known(ses.makerCertificate());
+        X509Certificate signer = signerKnown == null ? null : signerKnown.x509();
+        X509Certificate maker = makerKnown == null ? null : makerKnown.x509();
         String signerName = signer == null ? null : commonName(signer);
         checks.add(signer != null && Sm2.verify(signer.getPublicKey(), ses.signedData(), ses.signature())
                 ? Check.pass(SIGNER_SIGNATURE, "签章者 " + signerName + " 的 SM2 签名值验证通过")
                 : Check.fail(SIGNER_SIGNATURE, signer == null ? "签章者证书无法解析"
                         : "签章者 " + signerName + " 的 SM2 签名值验证失败，签章数据已被篡改或非该证书所签"));
-        checks.add(maker != null && Sm2.verify(maker.getPublicKey(), ses.makerSignedData(), ses.makerSignature())
+        checks.add(maker != null && makerSignatureValid(ses, maker)
                 ? Check.pass(SEAL_MAKER_SIGNATURE, "制章者 " + commonName(maker) + " 对印章的签名验证通过")
                 : Check.fail(SEAL_MAKER_SIGNATURE, maker == null ? "制章者证书无法解析"
                         : "制章者 " + commonName(maker) + " 对印章的签名验证失败，印章数据已被篡改"));
@@ -189,13 +186,13 @@ class SignatureVerifier {
         checks.add(sealValidity(ses, at));
         checks.add(sealStatus(ses, at));
         checks.add(certificateValidity(signer, at));
-        checks.add(chain(signer, maker));
+        checks.add(chain(signerKnown, makerKnown));
         checks.add(revocation(signer, maker));
         boolean valid = checks.stream().allMatch(Check::passed);
         return new SignatureResult(id, ses.format(), ses.sealName(), ses.sealId(), signerName, at, valid, checks);
     }
 
-    private Check protectedFiles(ResourceLocator rl, Signature signature) {
+    private Check protectedFiles(OfdPackage ofd, String dir, Signature signature) {
         var references = signature.getSignedInfo().getReferences();
         MessageDigest digest;
         try {
@@ -208,7 +205,7 @@ class SignatureVerifier {
             ST_Loc file = reference.getFileRef();
             byte[] content;
             try {
-                content = Files.readAllBytes(rl.getFile(file));
+                content = ofd.bytes(dir, file);
             } catch (Exception e) {
                 return Check.fail(DOCUMENT_HASH, "受保护文件 " + file + " 缺失，文档已被篡改");
             }
@@ -239,21 +236,21 @@ class SignatureVerifier {
     }
 
     private Check sealStatus(SesSignature ses, @Nullable Instant at) {
-        Optional<Seal> registered = seals.find(ses.sealId())
+        Optional<SealRegistry.State> registered = seals.state(ses.sealId())
                 .filter(seal -> Arrays.equals(seal.seseal(), ses.sealDer()));
         if (registered.isEmpty()) {
             return Check.pass(SEAL_STATUS, "印章“" + ses.sealName() + "”（" + ses.sealId()
                     + "）非本平台登记的印章，其状态由制章方管理");
         }
-        Seal seal = registered.get();
-        String when = seal.statusChangedAt() == null ? "" : TIME.format(seal.statusChangedAt());
+        SealRegistry.State seal = registered.get();
+        String when = seal.changedAt() == null ? "" : TIME.format(seal.changedAt());
         return switch (seal.status()) {
             case ACTIVE -> Check.pass(SEAL_STATUS, "印章“" + seal.name() + "”状态有效");
             case REVOKED -> Check.fail(SEAL_STATUS, "印章“" + seal.name() + "”已于 " + when + " 注销（"
-                    + seal.statusReason() + "）");
-            case SUSPENDED -> at == null || !seal.statusChangedAt().isAfter(at)
+                    + seal.reason() + "）");
+            case SUSPENDED -> at == null || !seal.changedAt().isAfter(at)
                     ? Check.fail(SEAL_STATUS, "签章时印章“" + seal.name() + "”已暂停使用（自 " + when + "，"
-                            + seal.statusReason() + "）")
+                            + seal.reason() + "）")
                     : Check.pass(SEAL_STATUS, "签章时印章“" + seal.name() + "”有效（" + when + " 起暂停使用）");
         };
     }
@@ -279,15 +276,15 @@ class SignatureVerifier {
         return Check.pass(CERTIFICATE_VALIDITY, "签章时间 " + TIME.format(at) + " 在签章者证书有效期（" + period + "）内");
     }
 
-    private Check chain(@Nullable X509Certificate signer, @Nullable X509Certificate maker) {
+    private static Check chain(@Nullable Known signer, @Nullable Known maker) {
         if (signer == null || maker == null) {
             return Check.fail(CERTIFICATE_CHAIN, "证书无法解析");
         }
-        for (X509Certificate certificate : List.of(signer, maker)) {
+        for (Known certificate : List.of(signer, maker)) {
             String role = certificate == signer ? "签章者" : "制章者";
-            if (trustRoots.issuerOf(certificate).isEmpty()) {
-                return Check.fail(CERTIFICATE_CHAIN, role + "证书（" + commonName(certificate) + "）不是由受信任的根证书签发："
-                        + certificate.getIssuerX500Principal().getName());
+            if (!certificate.fromTrustRoot()) {
+                return Check.fail(CERTIFICATE_CHAIN, role + "证书（" + commonName(certificate.x509())
+                        + "）不是由受信任的根证书签发：" + certificate.x509().getIssuerX500Principal().getName());
             }
         }
         return Check.pass(CERTIFICATE_CHAIN, "签章者证书和制章者证书均由受信任的根证书签发");
@@ -297,17 +294,20 @@ class SignatureVerifier {
         if (signer == null || maker == null) {
             return Check.fail(REVOCATION, "证书无法解析，不能检查吊销状态");
         }
+        List<CertificateStore.Revocation> known = certificates.revocations(List.of(signer, maker));
         boolean allKnown = true;
         for (X509Certificate certificate : List.of(signer, maker)) {
             String role = certificate == signer ? "签章者" : "制章者";
-            Optional<StoredCertificate> known = certificates.byIssuerAndSerial(
-                    certificate.getIssuerX500Principal().getName(), certificate.getSerialNumber().toString(16));
-            if (known.isPresent() && known.get().revokedAt() != null) {
+            Optional<CertificateStore.Revocation> record = known.stream()
+                    .filter(r -> r.issuer().equals(certificate.getIssuerX500Principal().getName())
+                            && r.serialNumber().equals(certificate.getSerialNumber().toString(16)))
+                    .findFirst();
+            if (record.isPresent() && record.get().revokedAt() != null) {
                 return Check.fail(REVOCATION, role + "证书（" + commonName(certificate) + "，序列号 "
-                        + known.get().serialNumber() + "）已于 " + TIME.format(known.get().revokedAt()) + " 吊销（"
-                        + known.get().revocationReason() + "）");
+                        + record.get().serialNumber() + "）已于 " + TIME.format(record.get().revokedAt()) + " 吊销（"
+                        + record.get().reason() + "）");
             }
-            allKnown &= known.isPresent();
+            allKnown &= record.isPresent();
         }
         return Check.pass(REVOCATION, allKnown ? "签章者证书和制章者证书均未被吊销"
                 : "平台吊销列表中没有这些证书的吊销记录（外部 CA 签发的证书以其 CA 的吊销列表为准）");
@@ -317,12 +317,56 @@ class SignatureVerifier {
         return new SignatureResult(id, format, null, null, null, null, false, List.of(Check.fail(FORMAT, message)));
     }
 
-    private static @Nullable X509Certificate certificate(byte[] der) {
-        try {
-            return Sm2.certificate(der);
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** A certificate as verification needs it: parsed, and whether a trust root issued and signed it. */
+    private record Known(X509Certificate x509, boolean fromTrustRoot) {
+    }
+
+    /**
+     * The certificate parsed and its chain checked, remembered by its fingerprint: the same few certificates sign
+     * every licence. Null if it is not a certificate. Revocation is not remembered; it is read at every verification.
+     */
+    private @Nullable Known known(byte[] der) {
+        String key = fingerprint(der);
+        Known known = knownCertificates.get(key);
+        if (known == null) {
+            X509Certificate certificate;
+            try {
+                certificate = Sm2.certificate(der);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            known = new Known(certificate, trustRoots.issuerOf(certificate).isPresent());
+            remember(knownCertificates, key, known);
         }
+        return known;
+    }
+
+    /** The seal maker's signature over the seal, remembered by the fingerprint of the seal, which holds all it covers. */
+    private boolean makerSignatureValid(SesSignature ses, X509Certificate maker) {
+        String key = fingerprint(ses.sealDer());
+        Boolean valid = makerSignatures.get(key);
+        if (valid == null) {
+            valid = Sm2.verify(maker.getPublicKey(), ses.makerSignedData(), ses.makerSignature());
+            remember(makerSignatures, key, valid);
+        }
+        return valid;
+    }
+
+    /** What the memories are keyed by: SHA-256, much faster than SM3 here, and as collision-resistant. */
+    private static String fingerprint(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bounded: whoever uploads files chooses the keys, so the memory is dropped when full and filled again. */
+    private static <V> void remember(Map<String, V> memory, String key, V value) {
+        if (memory.size() >= REMEMBERED) {
+            memory.clear();
+        }
+        memory.put(key, value);
     }
 
     static String commonName(X509Certificate certificate) {

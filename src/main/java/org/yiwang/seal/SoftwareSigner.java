@@ -2,16 +2,25 @@ package org.yiwang.seal;
 
 import java.security.PrivateKey;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The platform's own {@link Signer}: keys from {@link CertificateStore}, decrypted by {@link KeyVault} per use. */
+/**
+ * The platform's own {@link Signer}: keys from {@link CertificateStore}, decrypted by {@link KeyVault} at first use
+ * and then kept in memory by certificate id (a certificate's key never changes; whether a certificate may still sign
+ * is checked by {@link DocumentSealing} at every use).
+ */
 class SoftwareSigner implements Signer {
+
+    private static final int KEYS = 1_000;
 
     private final CertificateStore store;
     private final KeyVault vault;
+    private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
 
     SoftwareSigner(CertificateStore store, KeyVault vault) {
         this.store = store;
@@ -20,13 +29,20 @@ class SoftwareSigner implements Signer {
 
     @Override
     public byte[] sign(String keyId, byte[] data) {
-        byte[] pkcs8 = vault.decrypt(store.encryptedKey(UUID.fromString(keyId)));
-        try {
-            PrivateKey key = Sm2.privateKey(pkcs8);
-            return Sm2.sign(key, data);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
+        PrivateKey key = keys.get(keyId);
+        if (key == null) {
+            byte[] pkcs8 = vault.decrypt(store.encryptedKey(UUID.fromString(keyId)));
+            try {
+                key = Sm2.privateKey(pkcs8);
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
+            }
+            if (keys.size() >= KEYS) {
+                keys.clear();
+            }
+            keys.put(keyId, key);
         }
+        return Sm2.sign(key, data);
     }
 
     @Configuration(proxyBeanMethods = false)

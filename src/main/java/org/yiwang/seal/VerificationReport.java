@@ -1,9 +1,13 @@
 package org.yiwang.seal;
 
 import java.util.List;
+import java.util.Map;
 
-/** The verification of every signature of an OFD document. */
-public record VerificationReport(Verdict verdict, List<SignatureResult> signatures) {
+/**
+ * The verification of every signature of an OFD document, with the custom metadata the document declares
+ * (DocInfo/CustomDatas, name to value), read from the same parse.
+ */
+public record VerificationReport(Verdict verdict, List<SignatureResult> signatures, Map<String, String> documentData) {
 
     public enum Verdict {
         /** Signed, and every check of every signature passed. */
@@ -18,17 +22,18 @@ public record VerificationReport(Verdict verdict, List<SignatureResult> signatur
 
     public VerificationReport {
         signatures = List.copyOf(signatures);
+        documentData = Map.copyOf(documentData);
     }
 
-    static VerificationReport of(List<SignatureResult> signatures) {
+    static VerificationReport of(List<SignatureResult> signatures, Map<String, String> documentData) {
         if (signatures.isEmpty()) {
-            return new VerificationReport(Verdict.UNSIGNED, signatures);
+            return new VerificationReport(Verdict.UNSIGNED, signatures, documentData);
         }
         boolean valid = signatures.stream().allMatch(SignatureResult::valid);
-        return new VerificationReport(valid ? Verdict.VALID : Verdict.INVALID, signatures);
+        return new VerificationReport(valid ? Verdict.VALID : Verdict.INVALID, signatures, documentData);
     }
 
     static VerificationReport unreadable() {
-        return new VerificationReport(Verdict.UNREADABLE, List.of());
+        return new VerificationReport(Verdict.UNREADABLE, List.of(), Map.of());
     }
 }

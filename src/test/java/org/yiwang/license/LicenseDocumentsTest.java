@@ -2,12 +2,21 @@ package org.yiwang.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.reader.ContentExtractor;
 import org.ofdrw.reader.OFDReader;
@@ -54,6 +63,65 @@ class LicenseDocumentsTest {
         }
         assertThat(LicenseDocuments.identifierOf(ofd)).isEqualTo(content().id().value());
         assertThat(new String(ofd, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(".ttf");
+    }
+
+    /** The QR code's rectangles cover exactly the dark modules of the verification URL's code, each once. */
+    @Test
+    void theQrCodeCoversExactlyTheDarkModules() throws Exception {
+        LicenseType type = marriage();
+        byte[] ofd = documents.render(type, content(), null);
+        String page = entry(ofd, "Doc_0/Pages/Page_0/Content.xml");
+        BitMatrix expected = new QRCodeWriter().encode(
+                new LicenseProperties("https://gd.example.gov.cn", Duration.ofDays(90), Duration.ofMinutes(1))
+                        .verifyUrl(content().id()), BarcodeFormat.QR_CODE, 0, 0,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        double module = type.layout().code().size() / expected.getWidth();
+        Matcher path = Pattern.compile("<ofd:AbbreviatedData>([^<]*)</ofd:AbbreviatedData>").matcher(page);
+        StringBuilder paths = new StringBuilder();
+        while (path.find()) {
+            paths.append(' ').append(path.group(1));
+        }
+        String[] parts = paths.toString().trim().split("\\s+");
+
+        boolean[][] drawn = new boolean[expected.getHeight()][expected.getWidth()];
+        int rectangles = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].equals("M")) {
+                double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = 0, y1 = 0;
+                for (int j = i; j < i + 12; j += 3) {
+                    double x = Double.parseDouble(parts[j + 1]);
+                    double y = Double.parseDouble(parts[j + 2]);
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+                for (long row = Math.round(y0 / module); row < Math.round(y1 / module); row++) {
+                    for (long col = Math.round(x0 / module); col < Math.round(x1 / module); col++) {
+                        assertThat(drawn[(int) row][(int) col]).as("drawn once").isFalse();
+                        drawn[(int) row][(int) col] = true;
+                    }
+                }
+                rectangles++;
+            }
+        }
+        for (int row = 0; row < expected.getHeight(); row++) {
+            for (int col = 0; col < expected.getWidth(); col++) {
+                assertThat(drawn[row][col]).as("module %d,%d", col, row).isEqualTo(expected.get(col, row));
+            }
+        }
+        assertThat(rectangles).isLessThan(expected.getWidth() * expected.getHeight() / 4);
+    }
+
+    private static String entry(byte[] zip, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " missing");
     }
 
     /** Each weight embedded holds the glyphs the licence shows, not the 3.4 MB of the shipped font. */

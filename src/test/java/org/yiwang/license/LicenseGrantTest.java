@@ -54,6 +54,21 @@ class LicenseGrantTest extends LicenseTestBase {
     }
 
     @Test
+    void everyUseIsRecordedAndGetsTheCopyMadeAtTheFirst() {
+        String id = store.findByCase(marriageCompleted()).orElseThrow().identifier().value();
+        String code = grant(id, token(ZHANG_SAN)).get("code").asString();
+
+        var first = fetch(code);
+        var second = fetch(code);
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(LicenseDocuments.identifierOf(second.body())).isEqualTo(id);
+        JsonNode grants = json.readTree(get("/api/v1/me/licenses/" + id + "/grants", token(ZHANG_SAN)).body());
+        assertThat(grants.at("/0/uses").size()).isEqualTo(2);
+    }
+
+    @Test
     void aRevokedCodeIsRefusedWithTheTimeOfRevocation() {
         String id = store.findByCase(marriageCompleted()).orElseThrow().identifier().value();
         JsonNode granted = grant(id, token(ZHANG_SAN));

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.IntegrationTest;
 import org.yiwang.shared.BusinessException;
@@ -36,6 +38,8 @@ class DocumentSealingTest {
     JdbcClient jdbc;
     @Autowired
     SealMaker maker;
+    @Autowired
+    MessageSource messages;
 
     @Test
     void sealsWithTheDepartmentsLicenceSealAndVerifiesCompletely() throws Exception {
@@ -146,6 +150,33 @@ class DocumentSealingTest {
 
         assertThat(failed(result)).containsExactly("REVOCATION");
         assertThat(check(result, "REVOCATION").message()).contains("吊销").contains("私钥泄露");
+    }
+
+    @Test
+    void aSealWhoseCertificateIsRevokedOrExpiredCannotSeal() {
+        Instant now = Instant.now();
+        CreditCode revokedDepartment = CreditCode.of("11440304007990019M");
+        StoredCertificate revoked = ca.issueSigner("证书吊销测试局", revokedDepartment.value(),
+                now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(365)));
+        registry.create(revokedDepartment.value(), "证书吊销测试局", SealType.OFFICIAL, revoked,
+                now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(365)));
+        certificates.revoke(revoked.id(), now, "私钥泄露");
+        CreditCode expiredDepartment = CreditCode.of("11440304007990027G");
+        StoredCertificate expired = ca.issueSigner("证书过期测试局", expiredDepartment.value(),
+                now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        registry.create(expiredDepartment.value(), "证书过期测试局", SealType.OFFICIAL, expired,
+                now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(365)));
+
+        for (CreditCode department : List.of(revokedDepartment, expiredDepartment)) {
+            assertThatThrownBy(() -> sealing.seal(department, SealType.OFFICIAL, OfdFiles.document("Refused"), AT))
+                    .isInstanceOfSatisfying(BusinessException.class, e -> {
+                        assertThat(e.error()).isEqualTo(SealError.SEAL_CERTIFICATE_UNUSABLE);
+                        assertThat(messages.getMessage("error." + e.error().code(), e.args(), Locale.CHINA))
+                                .contains("部门 " + department.value() + " 的公章绑定的签章证书")
+                                .contains(department == revokedDepartment ? "吊销" : "过期")
+                                .contains("不能盖章");
+                    });
+        }
     }
 
     @Test

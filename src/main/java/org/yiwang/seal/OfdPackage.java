@@ -1,0 +1,137 @@
+package org.yiwang.seal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.dom4j.DocumentException;
+import org.dom4j.Element;
+import org.dom4j.io.SAXReader;
+import org.jspecify.annotations.Nullable;
+import org.ofdrw.core.basicType.ST_Loc;
+import org.xml.sax.SAXException;
+
+/**
+ * An OFD package (ZIP) unpacked once in memory for verification: no temporary files, each entry inflated once.
+ * Paths are resolved as OFD does: absolute from the package root when they start with {@code /}, otherwise relative
+ * to the directory of the file that names them.
+ */
+final class OfdPackage {
+
+    private static final int MAX_ENTRIES = 20_000;
+    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
+    private static final SAXParserFactory PARSERS = parsers();
+
+    private final Map<String, byte[]> entries;
+
+    private OfdPackage(Map<String, byte[]> entries) {
+        this.entries = entries;
+    }
+
+    /**
+     * The package, or null when it is not a ZIP archive or would unpack to more than 20,000 entries or 512 MB, so
+     * that a crafted archive cannot exhaust memory.
+     */
+    static @Nullable OfdPackage read(byte[] zip) {
+        Map<String, byte[]> entries = new HashMap<>();
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entries.size() >= MAX_ENTRIES) {
+                    return null;
+                }
+                ByteArrayOutputStream content = new ByteArrayOutputStream(
+                        entry.getSize() > 0 && entry.getSize() < buffer.length * 64L ? (int) entry.getSize() : 1024);
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED) {
+                        return null;
+                    }
+                    content.write(buffer, 0, n);
+                }
+                if (!entry.isDirectory()) {
+                    entries.put(normalise(entry.getName()), content.toByteArray());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return entries.isEmpty() ? null : new OfdPackage(entries);
+    }
+
+    /** The content of the file at {@code loc}, resolved from the directory {@code dir}. */
+    byte[] bytes(String dir, ST_Loc loc) throws FileNotFoundException {
+        return bytes(resolve(dir, loc));
+    }
+
+    byte[] bytes(String path) throws FileNotFoundException {
+        byte[] content = entries.get(path);
+        if (content == null) {
+            throw new FileNotFoundException("/" + path);
+        }
+        return content;
+    }
+
+    /** The root element of the XML file at {@code path}. */
+    Element xml(String path) throws FileNotFoundException, DocumentException {
+        try {
+            SAXReader reader = new SAXReader(PARSERS.newSAXParser().getXMLReader());
+            reader.setEncoding("UTF-8");
+            return reader.read(new ByteArrayInputStream(bytes(path))).getRootElement();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new DocumentException(e);
+        }
+    }
+
+    /** The package path of {@code loc} named in a file of directory {@code dir} (no leading or trailing slash). */
+    static String resolve(String dir, ST_Loc loc) {
+        String path = loc.getLoc().replace('\\', '/');
+        return normalise(path.startsWith("/") ? path : dir + "/" + path);
+    }
+
+    /** The directory of a package path. */
+    static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String normalise(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Namespace-aware, without DTDs or external entities (the XML comes from whoever uploads the file). */
+    private static SAXParserFactory parsers() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            return factory;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("no XML parser", e);
+        }
+    }
+}
