@@ -1,6 +1,8 @@
 package org.yiwang.license;
 
 import com.google.zxing.common.BitMatrix;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -27,10 +29,10 @@ import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.PageLayout;
 import org.ofdrw.layout.VirtualPage;
 import org.ofdrw.layout.element.Div;
+import org.ofdrw.layout.element.Img;
 import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.Position;
 import org.ofdrw.layout.element.Span;
-import org.ofdrw.layout.element.canvas.Canvas;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -57,6 +59,7 @@ class LicenseDocuments {
     static final String IDENTIFIER = "电子证照标识";
 
     private static final String FONT_NAME = "Noto Serif SC";
+    private static final int QR_PIXELS = 8;
 
     private final LicenseProperties properties;
     private final ParsedFonts regular;
@@ -114,18 +117,23 @@ class LicenseDocuments {
         }
     }
 
-    /** The text of one document in the two weights, so that each font embedded holds only the glyphs it shows. */
-    private final class Fonts implements AutoCloseable {
+    /**
+     * The files one document embeds, written for ofdrw (which reads fonts and images from files) and deleted after: each
+     * font weight with the glyphs of this document only, and the QR code.
+     */
+    private final class Embedded implements AutoCloseable {
 
         private final Path regularFile;
         private final Path boldFile;
+        private final Path qrCode;
 
-        Fonts(String regularText, String boldText) throws IOException {
+        Embedded(String regularText, String boldText, String url) throws IOException {
             this.regularFile = regular.subset(regularText);
             this.boldFile = bold.subset(boldText);
+            this.qrCode = qrCode(url);
         }
 
-        Font of(boolean isBold) {
+        Font font(boolean isBold) {
             return new Font(FONT_NAME, FONT_NAME, isBold ? boldFile : regularFile);
         }
 
@@ -133,12 +141,13 @@ class LicenseDocuments {
         public void close() throws IOException {
             Files.deleteIfExists(regularFile);
             Files.deleteIfExists(boldFile);
+            Files.deleteIfExists(qrCode);
         }
     }
 
     /**
      * Renders the licence. The fonts embedded are subsets of the shipped font with the glyphs of this document only
-     * (a full weight is 3.4 MB, the page 200 KB), so that every copy stays small to store, hash, seal and verify.
+     * (a full weight is 3.4 MB, a subset about 20 KB), so that every copy stays small to store, hash, seal and verify.
      */
     byte[] render(LicenseType type, LicenseContent content, @Nullable Watermark watermark) {
         LicenseType.Layout layout = type.layout();
@@ -154,25 +163,28 @@ class LicenseDocuments {
             boldText.append(watermark.text());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Fonts fonts = new Fonts(regularText.toString(), boldText.toString())) {
+        try (Embedded files = new Embedded(regularText.toString(), boldText.toString(),
+                properties.verifyUrl(content.id()))) {
             try (OFDDoc doc = new OFDDoc(out)) {
                 PageLayout page = new PageLayout(layout.width(), layout.height());
                 page.setMargin(0d);
                 doc.setDefaultPageLayout(page);
                 VirtualPage vPage = new VirtualPage(page);
                 vPage.add(text(layout.title(), (layout.width() - layout.title().length() * layout.titleSize()) / 2,
-                        layout.titleY(), layout.titleSize(), fonts.of(true), layout.width()));
+                        layout.titleY(), layout.titleSize(), files.font(true), layout.width()));
                 for (int i = 0; i < lines.size(); i++) {
                     LicenseType.Placed placed = layout.placed().get(i);
-                    vPage.add(text(lines.get(i), placed.x(), placed.y(), placed.size(), fonts.of(placed.bold()),
+                    vPage.add(text(lines.get(i), placed.x(), placed.y(), placed.size(), files.font(placed.bold()),
                             layout.width() - placed.x() - 8));
                 }
                 LicenseType.Box code = layout.code();
-                vPage.add(qrCode(properties.verifyUrl(content.id()), code));
-                vPage.add(text(content.id().value(), 8, layout.height() - 8, 2.2, fonts.of(false),
+                Img qrCode = new Img(code.size(), code.size(), files.qrCode);
+                absolute(qrCode, code.x(), code.y(), code.size());
+                vPage.add(qrCode);
+                vPage.add(text(content.id().value(), 8, layout.height() - 8, 2.2, files.font(false),
                         layout.width() - 16));
                 if (watermark != null) {
-                    addWatermark(vPage, layout, watermark, fonts.of(true));
+                    addWatermark(vPage, layout, watermark, files.font(true));
                 }
                 doc.addVPage(vPage);
                 docInfo(doc, type, content);
@@ -226,49 +238,26 @@ class LicenseDocuments {
     }
 
     /**
-     * The QR code as filled rectangles (vector, sharp at any zoom), on a white quiet zone: dark modules merged greedily
-     * into rectangles, so that the page stays small and quick to write (a path per module made it 200 KB). Each is a
-     * path of its own: ofdrw writes a path out again at every segment added, so one long path costs quadratic time.
+     * The QR code as a black-and-white PNG of {@value #QR_PIXELS} pixels per module with a quiet zone of two modules:
+     * an image costs a fraction of drawing the modules as vector paths through ofdrw, and prints sharp at the box's
+     * size.
      */
-    private static Div<?> qrCode(String url, LicenseType.Box box) {
+    private static Path qrCode(String url) throws IOException {
         BitMatrix matrix = QrCode.matrix(url, 2);
-        double module = box.size() / matrix.getWidth();
-        Canvas canvas = new Canvas(box.size(), box.size());
-        canvas.setDrawer(ctx -> {
-            ctx.fillStyle = "#000000";
-            boolean[][] drawn = new boolean[matrix.getHeight()][matrix.getWidth()];
-            for (int row = 0; row < matrix.getHeight(); row++) {
-                for (int col = 0; col < matrix.getWidth(); col++) {
-                    if (matrix.get(col, row) && !drawn[row][col]) {
-                        int width = 1;
-                        while (col + width < matrix.getWidth() && matrix.get(col + width, row)
-                                && !drawn[row][col + width]) {
-                            width++;
-                        }
-                        int height = 1;
-                        while (row + height < matrix.getHeight() && dark(matrix, drawn, row + height, col, width)) {
-                            height++;
-                        }
-                        for (int r = row; r < row + height; r++) {
-                            Arrays.fill(drawn[r], col, col + width, true);
-                        }
-                        ctx.fillRect(col * module, row * module, width * module, height * module);
-                    }
+        BufferedImage image = new BufferedImage(matrix.getWidth() * QR_PIXELS, matrix.getHeight() * QR_PIXELS,
+                BufferedImage.TYPE_BYTE_BINARY);
+        WritableRaster raster = image.getRaster();
+        int[] white = {1};
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (!matrix.get(x / QR_PIXELS, y / QR_PIXELS)) {
+                    raster.setPixel(x, y, white);
                 }
             }
-        });
-        absolute(canvas, box.x(), box.y(), box.size());
-        return canvas;
-    }
-
-    /** Whether {@code width} modules from {@code col} in {@code row} are all dark and not yet drawn. */
-    private static boolean dark(BitMatrix matrix, boolean[][] drawn, int row, int col, int width) {
-        for (int c = col; c < col + width; c++) {
-            if (!matrix.get(c, row) || drawn[row][c]) {
-                return false;
-            }
         }
-        return true;
+        Path file = Files.createTempFile("yiwang-qr-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private static void absolute(Div<?> div, double x, double y, double width) {

@@ -2,13 +2,11 @@ package org.yiwang.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.reader.ContentExtractor;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.core.io.ClassPathResource;
 import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.QrCode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,59 +65,46 @@ class LicenseDocumentsTest {
         assertThat(new String(ofd, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(".ttf");
     }
 
-    /** The QR code's rectangles cover exactly the dark modules of the verification URL's code, each once. */
+    /** The QR code is an image in the type's box whose modules are those of the verification URL's code. */
     @Test
-    void theQrCodeCoversExactlyTheDarkModules() throws Exception {
+    void theQrCodeIsTheVerificationUrlsCodeInItsBox() throws Exception {
         LicenseType type = marriage();
         byte[] ofd = documents.render(type, content(), null);
-        String page = entry(ofd, "Doc_0/Pages/Page_0/Content.xml");
-        BitMatrix expected = new QRCodeWriter().encode(
-                new LicenseProperties("https://gd.example.gov.cn", Duration.ofDays(90), Duration.ofMinutes(1))
-                        .verifyUrl(content().id()), BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        double module = type.layout().code().size() / expected.getWidth();
-        Matcher path = Pattern.compile("<ofd:AbbreviatedData>([^<]*)</ofd:AbbreviatedData>").matcher(page);
-        StringBuilder paths = new StringBuilder();
-        while (path.find()) {
-            paths.append(' ').append(path.group(1));
-        }
-        String[] parts = paths.toString().trim().split("\\s+");
-
-        boolean[][] drawn = new boolean[expected.getHeight()][expected.getWidth()];
-        int rectangles = 0;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i].equals("M")) {
-                double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = 0, y1 = 0;
-                for (int j = i; j < i + 12; j += 3) {
-                    double x = Double.parseDouble(parts[j + 1]);
-                    double y = Double.parseDouble(parts[j + 2]);
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
-                for (long row = Math.round(y0 / module); row < Math.round(y1 / module); row++) {
-                    for (long col = Math.round(x0 / module); col < Math.round(x1 / module); col++) {
-                        assertThat(drawn[(int) row][(int) col]).as("drawn once").isFalse();
-                        drawn[(int) row][(int) col] = true;
-                    }
-                }
-                rectangles++;
-            }
-        }
+        LicenseType.Box box = type.layout().code();
+        String page = new String(entry(ofd, "Doc_0/Pages/Page_0/Content.xml"), StandardCharsets.UTF_8);
+        Matcher image = Pattern.compile("<ofd:ImageObject[^>]*Boundary=\"([^\"]*)\"").matcher(page);
+        assertThat(image.find()).isTrue();
+        assertThat(image.group(1).split(" ")).extracting(Double::parseDouble)
+                .containsExactly(box.x(), box.y(), box.size(), box.size());
+        BitMatrix expected = QrCode.matrix(new LicenseProperties("https://gd.example.gov.cn", Duration.ofDays(90),
+                Duration.ofMinutes(1)).verifyUrl(content().id()), 2);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(entry(ofd, pngName(ofd))));
+        int pixels = png.getWidth() / expected.getWidth();
+        assertThat(png.getHeight()).isEqualTo(png.getWidth()).isEqualTo(expected.getWidth() * pixels);
         for (int row = 0; row < expected.getHeight(); row++) {
             for (int col = 0; col < expected.getWidth(); col++) {
-                assertThat(drawn[row][col]).as("module %d,%d", col, row).isEqualTo(expected.get(col, row));
+                boolean dark = (png.getRGB(col * pixels + pixels / 2, row * pixels + pixels / 2) & 0xFFFFFF) == 0;
+                assertThat(dark).as("module %d,%d", col, row).isEqualTo(expected.get(col, row));
             }
         }
-        assertThat(rectangles).isLessThan(expected.getWidth() * expected.getHeight() / 4);
     }
 
-    private static String entry(byte[] zip, String name) throws Exception {
+    private static String pngName(byte[] zip) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith(".png")) {
+                    return e.getName();
+                }
+            }
+        }
+        throw new AssertionError("no PNG in the package");
+    }
+
+    private static byte[] entry(byte[] zip, String name) throws Exception {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().equals(name)) {
-                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return in.readAllBytes();
                 }
             }
         }
