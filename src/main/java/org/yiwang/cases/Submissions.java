@@ -143,9 +143,7 @@ class Submissions {
         String number = numbers.next(item.item().code(), today);
         boolean preReview = online && content.preReview();
         CaseState state = preReview ? CaseState.PRE_REVIEW : CaseState.SUBMITTED;
-        String region = item.department().regionCode().value();
-        CaseProcess.Started started = process.start(item.item().code(), number, region, content.departmentCode(),
-                preReview);
+        CaseProcess.Started started = process.start(item.item().code(), number, preReview);
         Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, draft.situationAnswers()));
         changes.put("materials_required", new Json(list.stream()
                 .map(m -> new RequiredMaterial(m.key(), m.name(), m.required())).toList()));
@@ -159,10 +157,8 @@ class Submissions {
         changes.putAll(CaseFlow.taskColumns(started.task(), now));
         changes.put("submitted_at", now);
         changes.put("updated_at", now);
-        if (!store.update(draft.id(), draft.version(), changes)) {
-            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
-        }
-        CaseRecord saved = store.findById(draft.id()).orElseThrow();
+        CaseRecord saved = store.updated(draft.id(), draft.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
         trail.append(saved.id(), now, action, null, actor, null, CaseState.DRAFT, state,
                 Map.of("channel", saved.channel().name(), "itemVersion", saved.itemVersion()));
         notifications.applicant(saved, "SUBMITTED", "您申请的“" + saved.itemName() + "”已提交，办件编号 " + number

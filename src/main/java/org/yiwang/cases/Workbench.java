@@ -201,13 +201,12 @@ public class Workbench {
                 accepted.put("updated_at", now);
                 save(c, accepted);
                 process.finish(java.util.Objects.requireNonNull(c.processInstanceId()));
-                store.touch(c.id(), CaseFlow.taskColumns(null, now));
                 Actor actor = Actor.staff(staff, role);
                 trail.append(c.id(), now, CaseAction.ACCEPT, CaseProcess.ACCEPT, actor, note, c.state(),
                         CaseState.COMPLETED, Map.of("promisedCompletionDate", due.toString(), "immediate", true));
                 trail.append(c.id(), now, CaseAction.COMPLETE, CaseProcess.COMPLETE, actor, "即办件，当场办结",
                         CaseState.COMPLETED, CaseState.COMPLETED, Map.of("resultCode", 0));
-                after = store.findById(c.id()).orElseThrow();
+                after = store.touched(c.id(), CaseFlow.taskColumns(null, now));
                 events.publishEvent(CaseCompleted.of(after));
                 notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（"
                         + after.itemName() + "）已受理并当场办结。", true);
@@ -266,10 +265,9 @@ public class Workbench {
                 procedures.stop(c.id(), PauseKind.CORRECTION, note == null ? "补正" : note, today, now,
                         staff.username());
             }
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.REQUEST_CORRECTION, c.currentTask(), Actor.staff(staff, role),
                     note, c.state(), CaseState.CORRECTION_REQUESTED, Map.of("items", list));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "CORRECTION", "您的办件 " + after.caseNumber() + " 需要补正 "
                     + list.size() + " 项内容，请登录一网通办查看并在线补正。", true);
             return after;
@@ -321,10 +319,9 @@ public class Workbench {
                 throw new BusinessException(CasesError.CASES_EXTENSION_LIMIT, MAX_EXTENSION_DAYS, c.extensionDays());
             }
             Instant now = clock.instant();
-            save(c, Map.of("updated_at", now));
+            CaseRecord after = saved(c, Map.of("updated_at", now));
             trail.append(c.id(), now, CaseAction.REQUEST_EXTENSION, c.currentTask(), Actor.staff(staff, role), why,
                     c.state(), c.state(), Map.of("days", days));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.group(after, StaffRole.APPROVER, "EXTENSION_REQUESTED", "办件 " + after.caseNumber()
                     + " 的审查人员申请延期 " + days + " 个工作日，请审批。");
             return after;
@@ -354,11 +351,10 @@ public class Workbench {
                 changes.put("overdue_since", null);
             }
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             procedures.extension(c.id(), days, why, today, now, staff.username());
             trail.append(c.id(), now, CaseAction.EXTEND, c.currentTask(), Actor.staff(staff, role), why, c.state(),
                     c.state(), Map.of("days", days, "promisedCompletionDate", due.toString()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "EXTENDED", "您的办件 " + after.caseNumber() + " 经批准延长 " + days
                     + " 个工作日，承诺办结日期改为 " + due + "。", false);
             return after;
@@ -381,11 +377,10 @@ public class Workbench {
             changes.put("resume_state", c.state());
             changes.put("clock_stopped_since", today);
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             procedures.stop(c.id(), kind, why, today, now, staff.username());
             trail.append(c.id(), now, CaseAction.PAUSE, c.currentTask(), Actor.staff(staff, role), why, c.state(),
                     CaseState.PAUSED, Map.of("kind", kind.name()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "PAUSED", "您的办件 " + after.caseNumber() + " 进入" + kind.label()
                     + "程序，所需时间不计入办理时限。", false);
             return after;
@@ -404,8 +399,7 @@ public class Workbench {
             changes.put("state", back);
             changes.put("resume_state", null);
             changes.put("updated_at", now);
-            save(c, changes);
-            CaseRecord after = store.findById(c.id()).orElseThrow();
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.RESUME, c.currentTask(), Actor.staff(staff, role), outcome,
                     c.state(), back, Map.of("promisedCompletionDate", String.valueOf(after.dueDate()),
                             "stoppedDays", after.stoppedDays()));
@@ -475,10 +469,9 @@ public class Workbench {
             changes.put("delivery_note", text);
             changes.put("delivered_at", now);
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.DELIVER, null, Actor.staff(staff, role), text, c.state(),
                     CaseState.DELIVERED, Map.of("method", method.name()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "DELIVERED", "您的办件 " + after.caseNumber() + " 的结果已"
                     + method.label() + "。", false);
             return after;
@@ -773,9 +766,8 @@ public class Workbench {
         save(c, changes);
         var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), c.currentTaskId(),
                 CaseViews.stepName(task));
-        store.touch(c.id(), CaseFlow.taskColumns(next, now));
         trail.append(c.id(), now, action, task, Actor.staff(staff, role), opinion, c.state(), to, details);
-        return store.findById(c.id()).orElseThrow();
+        return store.touched(c.id(), CaseFlow.taskColumns(next, now));
     }
 
     /** Closes the case before its process ends (不予受理, 退件): the process instance is ended. */
@@ -790,13 +782,13 @@ public class Workbench {
         changes.put("completed_at", now);
         changes.put("updated_at", now);
         changes.putAll(CaseFlow.taskColumns(null, now));
-        save(c, changes);
+        CaseRecord after = saved(c, changes);
         if (c.processInstanceId() != null) {
             process.terminate(c.processInstanceId(), result.label());
         }
         trail.append(c.id(), now, action, c.currentTask(), Actor.staff(staff, role), reason, c.state(), to,
                 Map.of("resultCode", result.code()));
-        return store.findById(c.id()).orElseThrow();
+        return after;
     }
 
     private CaseRecord assign(CaseRecord c, Staff staff, StaffRole role, CaseAction action,
@@ -805,7 +797,7 @@ public class Workbench {
         Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         changes.put("handler", handler);
         changes.put("updated_at", now);
-        save(c, changes);
+        CaseRecord after = saved(c, changes);
         process.assign(java.util.Objects.requireNonNull(c.currentTaskId()), handler);
         Map<String, Object> details = new LinkedHashMap<>();
         if (handler != null) {
@@ -813,7 +805,7 @@ public class Workbench {
         }
         trail.append(c.id(), now, action, c.currentTask(), Actor.staff(staff, role), note, c.state(), c.state(),
                 details);
-        return store.findById(c.id()).orElseThrow();
+        return after;
     }
 
     private List<CorrectionItem> correctionItems(CaseRecord c, @Nullable List<CorrectionItem> items) {
@@ -842,6 +834,12 @@ public class Workbench {
         if (!store.update(c.id(), c.version(), changes)) {
             throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
         }
+    }
+
+    /** As {@link #save}, answering the changed row. */
+    private CaseRecord saved(CaseRecord c, Map<String, @Nullable Object> changes) {
+        return store.updated(c.id(), c.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
     }
 
     private <T> T inTx(Supplier<T> work) {
