@@ -173,7 +173,9 @@ class CaseProcess {
      * cannot call into the platform. The engine's performance settings spare queries on every step: executions and
      * tasks count their related rows (no lookups before deleting them), execution trees are fetched in one query, and
      * rows are inserted one statement each (a bulk insert's SQL is built anew at every flush, which costs more than it
-     * saves for the few rows of a step). The engine keeps no runtime activity instances (nothing here reads them) and
+     * saves for the few rows of a step). Nothing listens to the engine's events: without its event dispatcher, ending a
+     * process deletes its related rows by the counts instead of loading each kind first. The engine keeps no runtime
+     * activity instances (nothing here reads them) and
      * does not turn candidate groups into identity links: the case row records the task's role (read from the model
      * by {@link #current}) and its scope is the case's region or department ({@link StaffAccess}), so a step neither
      * evaluates expressions nor reads the process variables.
@@ -192,6 +194,7 @@ class CaseProcess {
                 performance.setEnableExecutionRelationshipCounts(true);
                 performance.setEnableTaskRelationshipCounts(true);
                 performance.setEnableLocalization(false);
+                configuration.setEnableEventDispatcher(false);
                 configuration.setActivityBehaviorFactory(new UnassignedUserTasks());
                 var activities = new MybatisActivityInstanceDataManager(configuration);
                 configuration.setActivityInstanceDataManager(activities);
