@@ -81,18 +81,17 @@ public class Applications {
         return inTx(() -> {
             Submissions.Item item = submissions.item(input.itemCode());
             requireLevel(applicant, item.content());
-            long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
-                    Channel.ONLINE, input.formValues(), input.situationAnswers());
-            return draftView(applicant, store.findById(id).orElseThrow());
+            return draftView(applicant, submissions.createDraft(item, data(applicant),
+                    ApplicantAccess.submitterKey(applicant), Channel.ONLINE, input.formValues(),
+                    input.situationAnswers()));
         });
     }
 
     public DraftView updateDraft(Applicant applicant, long draftId, DraftInput input) {
         return inTx(() -> {
             CaseRecord draft = ownDraft(applicant, draftId, true);
-            submissions.updateDraft(draft, submissions.item(draft.itemCode()), data(applicant), input.formValues(),
-                    input.situationAnswers());
-            return draftView(applicant, store.findById(draftId).orElseThrow());
+            return draftView(applicant, submissions.updateDraft(draft, submissions.item(draft.itemCode()),
+                    data(applicant), input.formValues(), input.situationAnswers()));
         });
     }
 
@@ -199,10 +198,10 @@ public class Applications {
 
     private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
         ApplicantData data = data(applicant);
-        long id;
+        CaseRecord draft;
         Submissions.Item item = null;
         if (submission.draftId() != null) {
-            CaseRecord draft = store.lock(submission.draftId())
+            draft = store.lock(submission.draftId())
                     .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
                     .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
             if (draft.state() != CaseState.DRAFT) {
@@ -215,19 +214,17 @@ public class Applications {
                 throw new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND);
             }
             if (submission.formValues() != null || submission.situationAnswers() != null) {
-                submissions.updateDraft(draft, submissions.item(draft.itemCode()), data, submission.formValues(),
-                        submission.situationAnswers());
+                draft = submissions.updateDraft(draft, submissions.item(draft.itemCode()), data,
+                        submission.formValues(), submission.situationAnswers());
             }
-            id = draft.id();
         } else {
             if (submission.itemCode() == null || submission.itemCode().isBlank()) {
                 throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, "");
             }
             item = submissions.item(submission.itemCode());
-            id = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
+            draft = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
                     submission.formValues(), submission.situationAnswers());
         }
-        CaseRecord draft = store.lock(id).orElseThrow();
         Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
         requireLevel(applicant, submitted.content());
         return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),

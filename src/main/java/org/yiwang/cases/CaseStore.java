@@ -46,15 +46,16 @@ class CaseStore {
         this.json = json;
     }
 
-    long insert(Map<String, @Nullable Object> columns) {
+    /** Inserts a row and answers it as stored (new rows are the caller's alone until its transaction commits). */
+    CaseRecord insert(Map<String, @Nullable Object> columns) {
         var sql = new StringBuilder("INSERT INTO service_case (").append(String.join(", ", columns.keySet()))
                 .append(") VALUES (").append(columns.keySet().stream().map(this::placeholder)
-                        .collect(Collectors.joining(", "))).append(") RETURNING id");
+                        .collect(Collectors.joining(", "))).append(") RETURNING *");
         var statement = jdbc.sql(sql.toString());
         for (var e : columns.entrySet()) {
             statement = statement.param(e.getKey(), value(e.getValue()));
         }
-        return statement.query(Long.class).single();
+        return statement.query(this::map).single();
     }
 
     /** Applies {@code changes} if the row still has {@code version}; returns whether it did (and raised the version). */

@@ -99,7 +99,7 @@ class Submissions {
         return key.strip();
     }
 
-    long createDraft(Item item, ApplicantData applicant, String submitterKey, Channel channel,
+    CaseRecord createDraft(Item item, ApplicantData applicant, String submitterKey, Channel channel,
             @Nullable Map<String, String> values, @Nullable Map<String, String> answers) {
         Instant now = clock.instant();
         Map<String, @Nullable Object> columns = new LinkedHashMap<>(itemColumns(item, answers(answers)));
@@ -113,7 +113,7 @@ class Submissions {
         return store.insert(columns);
     }
 
-    void updateDraft(CaseRecord draft, Item item, ApplicantData applicant, @Nullable Map<String, String> values,
+    CaseRecord updateDraft(CaseRecord draft, Item item, ApplicantData applicant, @Nullable Map<String, String> values,
             @Nullable Map<String, String> answers) {
         Map<String, String> newValues = values == null ? draft.formValues() : values(values);
         Map<String, String> newAnswers = answers == null ? draft.situationAnswers() : answers(answers);
@@ -121,9 +121,8 @@ class Submissions {
         changes.putAll(applicant.columns(cipher));
         changes.putAll(formColumns(item.content(), newValues, newAnswers));
         changes.put("updated_at", clock.instant());
-        if (!store.update(draft.id(), draft.version(), changes)) {
-            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
-        }
+        return store.updated(draft.id(), draft.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
     }
 
     /**
@@ -134,11 +133,12 @@ class Submissions {
     CaseRecord submit(CaseRecord draft, Item item, ApplicantData applicant, @Nullable String idempotencyKey,
             Actor actor, CaseAction action, boolean online, Set<String> paper) {
         ItemContent content = item.content();
-        List<Material> list = check(draft, content, applicant, paper);
+        List<StoredMaterial> stored = materials.current(draft.id());
+        List<Material> list = check(draft, content, applicant, paper, stored);
         Instant now = clock.instant();
         LocalDate today = clock.today();
         Set<String> keys = list.stream().map(Material::key).collect(Collectors.toSet());
-        materials.keepOnly(draft.id(), keys, now);
+        materials.keepOnly(draft.id(), stored, keys, now);
         paper.stream().filter(keys::contains).forEach(slot -> materials.receivePaper(draft.id(), slot, actor.id(), now));
         String number = numbers.next(item.item().code(), today);
         boolean preReview = online && content.preReview();
@@ -167,7 +167,8 @@ class Submissions {
     }
 
     /** Every problem of the application at once; returns the material list of its answers. */
-    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper) {
+    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper,
+            List<StoredMaterial> stored) {
         List<Violation> problems = new ArrayList<>();
         Set<ErrorCode> summaries = new HashSet<>();
         List<Material> list = null;
@@ -193,7 +194,7 @@ class Submissions {
         }
         if (list != null) {
             Set<String> present = new HashSet<>(paper);
-            materials.current(draft.id()).forEach(m -> present.add(m.slot()));
+            stored.forEach(m -> present.add(m.slot()));
             for (Material m : list) {
                 if (!present.contains(m.key()) && m.licenceTypeCode() != null && fromLibrary(draft, m, applicant)) {
                     present.add(m.key());

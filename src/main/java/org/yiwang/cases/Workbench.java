@@ -645,9 +645,8 @@ public class Workbench {
                 if (!staff.covers(item.department().creditCode(), item.department().regionCode())) {
                     throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, walkIn.itemCode());
                 }
-                long id = submissions.createDraft(item, applicant, submitter, Channel.WINDOW, walkIn.formValues(),
-                        walkIn.situationAnswers());
-                CaseRecord draft = store.lock(id).orElseThrow();
+                CaseRecord draft = submissions.createDraft(item, applicant, submitter, Channel.WINDOW,
+                        walkIn.formValues(), walkIn.situationAnswers());
                 Set<String> paper = new HashSet<>(walkIn.paperMaterials() == null ? List.of()
                         : walkIn.paperMaterials());
                 return views.forStaff(submissions.submit(draft, item, applicant, key,
