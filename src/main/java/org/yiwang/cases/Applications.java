@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -110,6 +111,13 @@ public class Applications {
     public List<DraftView> drafts(Applicant applicant) {
         return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
                 .filter(d -> ApplicantAccess.ownsDraft(applicant, d)).map(d -> draftView(applicant, d)).toList());
+    }
+
+    /** The applicant's latest draft of the item, if any. */
+    public Optional<DraftView> draft(Applicant applicant, String itemCode) {
+        return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
+                .filter(d -> d.itemCode().equals(itemCode) && ApplicantAccess.ownsDraft(applicant, d)).findFirst()
+                .map(d -> draftView(applicant, d)));
     }
 
     /** Fills a material slot of the draft with an upload (replacing what filled it). */
@@ -356,7 +364,12 @@ public class Applications {
 
     /** The applicant's in-site messages (站内消息), newest first, read ones with the time they were read. */
     public List<CaseMessage> messages(Applicant applicant) {
-        return inTx(() -> notifications.list(CaseNotifications.of(applicant)));
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant), false, null));
+    }
+
+    /** The applicant's newest messages about one case (at most 100). */
+    public List<CaseMessage> messages(Applicant applicant, String caseNumber) {
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant), false, caseNumber));
     }
 
     public long unreadMessages(Applicant applicant) {

@@ -58,6 +58,11 @@ public class Workbench {
         ALL
     }
 
+    /** What the workbench page shows of a case: see {@link #file}. */
+    public record CaseFile(CaseView view, Set<CaseAction> offers, List<Staff> reassignees,
+            Map<String, LicenceLibrary.Verification> licenceChecks) {
+    }
+
     /** A walk-in application registered at the window for a person (窗口登记). */
     public record WalkIn(String itemCode, String applicantName, String idNumber, @Nullable String mobile,
             @Nullable Map<String, String> formValues, @Nullable Map<String, String> situationAnswers,
@@ -137,19 +142,32 @@ public class Workbench {
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_CASE_NOT_FOUND)));
     }
 
-    /** 证照核验 of the stored file of each electronic licence filling a material slot of the case, by slot. */
-    public Map<String, LicenceLibrary.Verification> licenceChecks(Staff staff, String caseNumber) {
+    /**
+     * The case file as the workbench page shows it, read once: the case, the other actions the member may take on it
+     * ({@link #offers}), who its task may be handed to when that is offered ({@link #reassignees}), and 证照核验 of
+     * the stored file of each electronic licence filling a material slot, by slot.
+     */
+    public CaseFile file(Staff staff, String caseNumber) {
         return inTx(() -> {
-            Map<String, LicenceLibrary.Verification> checks = new java.util.LinkedHashMap<>();
-            materials.current(visible(staff, caseNumber).id()).stream().filter(m -> m.licenceId() != null)
-                    .forEach(m -> licences.verify(java.util.Objects.requireNonNull(m.licenceId()))
-                            .ifPresent(v -> checks.put(m.slot(), v)));
-            return checks;
+            CaseRecord c = visible(staff, caseNumber);
+            CaseView view = views.forStaff(c);
+            Set<CaseAction> offers = offers(staff, c);
+            Map<String, LicenceLibrary.Verification> checks = new LinkedHashMap<>();
+            view.materials().stream().filter(m -> m.filledBy() != null && m.filledBy().licenceId() != null)
+                    .forEach(m -> licences.verify(java.util.Objects.requireNonNull(m.filledBy().licenceId()))
+                            .ifPresent(v -> checks.put(m.key(), v)));
+            return new CaseFile(view, offers, offers.contains(CaseAction.REASSIGN) ? reassignees(c) : List.of(),
+                    checks);
         });
     }
 
     public List<CaseMessage> messages(Staff staff) {
-        return inTx(() -> notifications.list(CaseNotifications.of(staff)));
+        return inTx(() -> notifications.list(CaseNotifications.of(staff), false, null));
+    }
+
+    /** The member's newest unread messages (at most 100). */
+    public List<CaseMessage> unreadMessages(Staff staff) {
+        return inTx(() -> notifications.list(CaseNotifications.of(staff), true, null));
     }
 
     /** 标为已读: one of the member's messages (or of a group's they may take); another's answers as missing. */
@@ -207,9 +225,8 @@ public class Workbench {
                 trail.append(c.id(), now, CaseAction.COMPLETE, CaseProcess.COMPLETE, actor, "即办件，当场办结",
                         CaseState.COMPLETED, CaseState.COMPLETED, Map.of("resultCode", 0));
                 after = store.touched(c.id(), CaseFlow.taskColumns(null, now));
-                events.publishEvent(CaseCompleted.of(after));
-                notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（"
-                        + after.itemName() + "）已受理并当场办结。", true);
+                completed(after, "您的办件 " + after.caseNumber() + "（"
+                        + after.itemName() + "）已受理并当场办结。");
             } else {
                 after = move(c, staff, role, CaseAction.ACCEPT, CaseProcess.ACCEPT, CaseState.UNDER_REVIEW, note,
                         accepted, Map.of("promisedCompletionDate", due.toString()));
@@ -441,9 +458,8 @@ public class Workbench {
                         changes, Map.of("resultCode", result.code()));
             }
             ResultCode result = ResultCode.of(java.util.Objects.requireNonNull(after.resultCode())).orElseThrow();
-            events.publishEvent(CaseCompleted.of(after));
-            notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
-                    + "）已办结，结果：" + result.label() + "。", true);
+            completed(after, "您的办件 " + after.caseNumber() + "（" + after.itemName()
+                    + "）已办结，结果：" + result.label() + "。");
             return after;
         });
     }
@@ -570,9 +586,8 @@ public class Workbench {
         return act(staff, caseNumber, version, c -> {
             CaseRecord after = close(c, staff, allowed(staff, c, CaseAction.FORWARD), CaseAction.FORWARD,
                     CaseState.COMPLETED, ResultCode.FORWARDED, why);
-            events.publishEvent(CaseCompleted.of(after));
-            notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
-                    + "）已转报上级机关办理：" + why, true);
+            completed(after, "您的办件 " + after.caseNumber() + "（" + after.itemName()
+                    + "）已转报上级机关办理：" + why);
             return after;
         });
     }
@@ -582,41 +597,43 @@ public class Workbench {
      * 删除, 转报办结), for the pages to offer only what would be allowed.
      */
     public Set<CaseAction> offers(Staff staff, String caseNumber) {
-        return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
-            Set<CaseAction> out = java.util.EnumSet.noneOf(CaseAction.class);
-            RULES.forEach((action, rule) -> {
-                if (rule.states().contains(c.state()) && rule.also().test(c) && rule.roles().stream()
-                        .anyMatch(r -> StaffAccess.mayActAs(staff, r, c))) {
-                    out.add(action);
-                }
-            });
-            if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
-                out.remove(CaseAction.EXTEND);
+        return inTx(() -> offers(staff, visible(staff, caseNumber)));
+    }
+
+    private static Set<CaseAction> offers(Staff staff, CaseRecord c) {
+        Set<CaseAction> out = java.util.EnumSet.noneOf(CaseAction.class);
+        RULES.forEach((action, rule) -> {
+            if (rule.states().contains(c.state()) && rule.also().test(c) && rule.roles().stream()
+                    .anyMatch(r -> StaffAccess.mayActAs(staff, r, c))) {
+                out.add(action);
             }
-            if (out.contains(CaseAction.EXTEND)) {
-                out.remove(CaseAction.REQUEST_EXTENSION);
-            }
-            if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
-                    && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
-                    || staff.username().equals(c.handler()))) {
-                out.add(CaseAction.REASSIGN);
-            }
-            return out;
         });
+        if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
+            out.remove(CaseAction.EXTEND);
+        }
+        if (out.contains(CaseAction.EXTEND)) {
+            out.remove(CaseAction.REQUEST_EXTENSION);
+        }
+        if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
+                && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
+                || staff.username().equals(c.handler()))) {
+            out.add(CaseAction.REASSIGN);
+        }
+        return out;
     }
 
     /** Who the case's current task may be handed to (转交): active members of the task's role covering the case. */
     public List<Staff> reassignees(Staff staff, String caseNumber) {
-        return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
-            if (c.currentRole() == null || c.state().closed()) {
-                return List.<Staff>of();
-            }
-            StaffRole role = StaffRole.valueOf(c.currentRole());
-            return members.covering(role, c.department(), c.region()).stream()
-                    .filter(t -> !t.username().equals(c.handler()) && StaffAccess.mayActAs(t, role, c)).toList();
-        });
+        return inTx(() -> reassignees(visible(staff, caseNumber)));
+    }
+
+    private List<Staff> reassignees(CaseRecord c) {
+        if (c.currentRole() == null || c.state().closed()) {
+            return List.of();
+        }
+        StaffRole role = StaffRole.valueOf(c.currentRole());
+        return members.covering(role, c.department(), c.region()).stream()
+                .filter(t -> !t.username().equals(c.handler()) && StaffAccess.mayActAs(t, role, c)).toList();
     }
 
     /**
@@ -827,6 +844,12 @@ public class Workbench {
             out.add(new CorrectionItem(item.material(), item.field(), description));
         }
         return out;
+    }
+
+    /** Tells the modules acting on completed cases (in this transaction) and the applicant. */
+    private void completed(CaseRecord after, String text) {
+        events.publishEvent(CaseCompleted.of(after));
+        notifications.applicant(after, "COMPLETED", text, true);
     }
 
     private void save(CaseRecord c, Map<String, @Nullable Object> changes) {
