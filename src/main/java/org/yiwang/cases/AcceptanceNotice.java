@@ -12,4 +12,10 @@ import org.jspecify.annotations.Nullable;
 public record AcceptanceNotice(String caseNumber, String queryCode, String itemName, String applicantName,
         @Nullable String departmentName, Instant acceptedAt, String acceptedBy, int promisedDays,
         LocalDate promisedCompletionDate, boolean immediate, CaseView caseView) {
+
+    /** The notice with {@link CaseView#withoutHistory()}. */
+    public AcceptanceNotice withoutHistory() {
+        return new AcceptanceNotice(caseNumber, queryCode, itemName, applicantName, departmentName, acceptedAt,
+                acceptedBy, promisedDays, promisedCompletionDate, immediate, caseView.withoutHistory());
+    }
 }

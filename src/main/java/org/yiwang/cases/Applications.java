@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,18 +82,17 @@ public class Applications {
         return inTx(() -> {
             Submissions.Item item = submissions.item(input.itemCode());
             requireLevel(applicant, item.content());
-            long id = submissions.createDraft(item, data(applicant), ApplicantAccess.submitterKey(applicant),
-                    Channel.ONLINE, input.formValues(), input.situationAnswers());
-            return draftView(applicant, store.findById(id).orElseThrow());
+            return draftView(applicant, submissions.createDraft(item, data(applicant),
+                    ApplicantAccess.submitterKey(applicant), Channel.ONLINE, input.formValues(),
+                    input.situationAnswers()));
         });
     }
 
     public DraftView updateDraft(Applicant applicant, long draftId, DraftInput input) {
         return inTx(() -> {
             CaseRecord draft = ownDraft(applicant, draftId, true);
-            submissions.updateDraft(draft, submissions.item(draft.itemCode()), data(applicant), input.formValues(),
-                    input.situationAnswers());
-            return draftView(applicant, store.findById(draftId).orElseThrow());
+            return draftView(applicant, submissions.updateDraft(draft, submissions.item(draft.itemCode()),
+                    data(applicant), input.formValues(), input.situationAnswers()));
         });
     }
 
@@ -111,6 +111,13 @@ public class Applications {
     public List<DraftView> drafts(Applicant applicant) {
         return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
                 .filter(d -> ApplicantAccess.ownsDraft(applicant, d)).map(d -> draftView(applicant, d)).toList());
+    }
+
+    /** The applicant's latest draft of the item, if any. */
+    public Optional<DraftView> draft(Applicant applicant, String itemCode) {
+        return inTx(() -> store.drafts(ApplicantAccess.submitterKey(applicant)).stream()
+                .filter(d -> d.itemCode().equals(itemCode) && ApplicantAccess.ownsDraft(applicant, d)).findFirst()
+                .map(d -> draftView(applicant, d)));
     }
 
     /** Fills a material slot of the draft with an upload (replacing what filled it). */
@@ -199,10 +206,10 @@ public class Applications {
 
     private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
         ApplicantData data = data(applicant);
-        long id;
+        CaseRecord draft;
         Submissions.Item item = null;
         if (submission.draftId() != null) {
-            CaseRecord draft = store.lock(submission.draftId())
+            draft = store.lock(submission.draftId())
                     .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
                     .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
             if (draft.state() != CaseState.DRAFT) {
@@ -215,19 +222,17 @@ public class Applications {
                 throw new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND);
             }
             if (submission.formValues() != null || submission.situationAnswers() != null) {
-                submissions.updateDraft(draft, submissions.item(draft.itemCode()), data, submission.formValues(),
-                        submission.situationAnswers());
+                draft = submissions.updateDraft(draft, submissions.item(draft.itemCode()), data,
+                        submission.formValues(), submission.situationAnswers());
             }
-            id = draft.id();
         } else {
             if (submission.itemCode() == null || submission.itemCode().isBlank()) {
                 throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, "");
             }
             item = submissions.item(submission.itemCode());
-            id = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
+            draft = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
                     submission.formValues(), submission.situationAnswers());
         }
-        CaseRecord draft = store.lock(id).orElseThrow();
         Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
         requireLevel(applicant, submitted.content());
         return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),
@@ -359,7 +364,12 @@ public class Applications {
 
     /** The applicant's in-site messages (站内消息), newest first, read ones with the time they were read. */
     public List<CaseMessage> messages(Applicant applicant) {
-        return inTx(() -> notifications.list(CaseNotifications.of(applicant)));
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant), false, null));
+    }
+
+    /** The applicant's newest messages about one case (at most 100). */
+    public List<CaseMessage> messages(Applicant applicant, String caseNumber) {
+        return inTx(() -> notifications.list(CaseNotifications.of(applicant), false, caseNumber));
     }
 
     public long unreadMessages(Applicant applicant) {

@@ -89,9 +89,9 @@ class CaseMaterials {
         replace(caseId, slot, at);
     }
 
-    /** Retires the current entries of every slot not in {@code keep}. */
-    void keepOnly(long caseId, Set<String> keep, Instant at) {
-        current(caseId).stream().filter(m -> !keep.contains(m.slot())).forEach(m -> replace(caseId, m.slot(), at));
+    /** Retires the {@code current} entries (as just read) of every slot not in {@code keep}. */
+    void keepOnly(long caseId, List<StoredMaterial> current, Set<String> keep, Instant at) {
+        current.stream().filter(m -> !keep.contains(m.slot())).forEach(m -> replace(caseId, m.slot(), at));
     }
 
     List<StoredMaterial> current(long caseId) {

@@ -108,13 +108,18 @@ class CaseNotifications {
         return new Recipients("(" + where + ")", params);
     }
 
-    /** The newest 100 messages of the recipients. */
-    List<CaseMessage> list(Recipients to) {
-        return bind(jdbc.sql("""
+    /** The newest 100 messages of the recipients: all, or only unread ones, or only those of one case. */
+    List<CaseMessage> list(Recipients to, boolean unreadOnly, @Nullable String caseNumber) {
+        var statement = jdbc.sql("""
                 SELECT m.id, c.case_number, m.kind, m.text, m.created_at, m.read_at
                 FROM service_case_message m JOIN service_case c ON c.id = m.case_id
-                WHERE""" + " " + to.where() + " ORDER BY m.created_at DESC, m.id DESC LIMIT 100"), to)
-                .query(CaseNotifications::message).list();
+                WHERE""" + " " + to.where() + (unreadOnly ? " AND m.read_at IS NULL" : "")
+                + (caseNumber == null ? "" : " AND c.case_number = :number")
+                + " ORDER BY m.created_at DESC, m.id DESC LIMIT 100");
+        if (caseNumber != null) {
+            statement = statement.param("number", caseNumber);
+        }
+        return bind(statement, to).query(CaseNotifications::message).list();
     }
 
     long unread(Recipients to) {

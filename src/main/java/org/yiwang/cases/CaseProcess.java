@@ -4,12 +4,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.UserTask;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.impl.el.ExpressionManager;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.flowable.engine.impl.bpmn.parser.factory.DefaultActivityBehaviorFactory;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.persistence.entity.ActivityInstanceEntityManagerImpl;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.persistence.entity.data.impl.MybatisActivityInstanceDataManager;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.spring.boot.ProcessEngineConfigurationConfigurer;
+import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +59,7 @@ class CaseProcess {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final JdbcClient jdbc;
+    private final Map<String, Optional<StaffRole>> roles = new ConcurrentHashMap<>();
     private volatile @Nullable String defaultDefinitionId;
 
     CaseProcess(RuntimeService runtime, TaskService tasks, RepositoryService repository, JdbcClient jdbc) {
@@ -56,41 +69,36 @@ class CaseProcess {
         this.jdbc = jdbc;
     }
 
-    Started start(String itemCode, String caseNumber, String regionCode, String departmentCode, boolean preReview) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("regionCode", regionCode);
-        variables.put("departmentCode", departmentCode);
-        variables.put("preReview", preReview);
-        variables.put("caseNumber", caseNumber);
+    Started start(String itemCode, String caseNumber, boolean preReview) {
         Optional<String> itemDefinition = jdbc.sql(
                 "SELECT process_definition_id FROM service_case_process WHERE item_code = ?")
                 .param(itemCode).query(String.class).optional();
         ProcessInstance instance = runtime.startProcessInstanceById(itemDefinition.orElseGet(this::defaultDefinition),
-                caseNumber, variables);
+                caseNumber, Map.of("preReview", preReview));
         return new Started(instance.getId(), instance.getProcessDefinitionId(), current(instance.getId()));
     }
 
     /**
-     * The active user task of the process and the role of its candidate group, read in one plain query on the engine's
-     * runtime tables (which the engine has flushed at the end of its command, in this transaction): cheaper than the
-     * engine's task query with its identity links, and asked after every step.
+     * The active user task of the process, read in one plain query on the engine's runtime table (which the engine has
+     * flushed at the end of its command, in this transaction), and the role of its candidate group in the process
+     * model: cheaper than the engine's task query, and asked after every step.
      */
     @Nullable CurrentTask current(String processInstanceId) {
-        List<CurrentTask> active = jdbc.sql("""
-                SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.ASSIGNEE_, l.GROUP_ID_ FROM ACT_RU_TASK t
-                LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'
-                    AND l.GROUP_ID_ IS NOT NULL
-                WHERE t.PROC_INST_ID_ = ? AND t.SUSPENSION_STATE_ = 1 ORDER BY t.CREATE_TIME_, t.ID_, l.ID_""")
+        return jdbc.sql("""
+                SELECT ID_, TASK_DEF_KEY_, NAME_, ASSIGNEE_, PROC_DEF_ID_ FROM ACT_RU_TASK
+                WHERE PROC_INST_ID_ = ? AND SUSPENSION_STATE_ = 1 ORDER BY CREATE_TIME_, ID_ LIMIT 1""")
                 .param(processInstanceId)
                 .query((rs, n) -> new CurrentTask(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(5) == null ? null : role(rs.getString(5)).orElse(null), rs.getString(4)))
-                .list();
-        if (active.isEmpty()) {
-            return null;
-        }
-        String first = active.get(0).id();
-        return active.stream().filter(t -> t.id().equals(first) && t.role() != null).findFirst()
-                .orElse(active.get(0));
+                        role(rs.getString(5), rs.getString(2)), rs.getString(4)))
+                .optional().orElse(null);
+    }
+
+    /** The role of a task's candidate group, from the (cached) process model. */
+    private @Nullable StaffRole role(String processDefinitionId, String taskKey) {
+        return roles.computeIfAbsent(processDefinitionId + " " + taskKey,
+                k -> repository.getBpmnModel(processDefinitionId).getFlowElement(taskKey) instanceof UserTask task
+                        && !task.getCandidateGroups().isEmpty() ? role(task.getCandidateGroups().get(0).strip())
+                        : Optional.empty()).orElse(null);
     }
 
     /**
@@ -165,7 +173,12 @@ class CaseProcess {
      * cannot call into the platform. The engine's performance settings spare queries on every step: executions and
      * tasks count their related rows (no lookups before deleting them), execution trees are fetched in one query, and
      * rows are inserted one statement each (a bulk insert's SQL is built anew at every flush, which costs more than it
-     * saves for the few rows of a step).
+     * saves for the few rows of a step). Nothing listens to the engine's events: without its event dispatcher, ending a
+     * process deletes its related rows by the counts instead of loading each kind first. The engine keeps no runtime
+     * activity instances (nothing here reads them) and
+     * does not turn candidate groups into identity links: the case row records the task's role (read from the model
+     * by {@link #current}) and its scope is the case's region or department ({@link StaffAccess}), so a step neither
+     * evaluates expressions nor reads the process variables.
      */
     @Configuration(proxyBeanMethods = false)
     static class EngineSettings {
@@ -181,7 +194,71 @@ class CaseProcess {
                 performance.setEnableExecutionRelationshipCounts(true);
                 performance.setEnableTaskRelationshipCounts(true);
                 performance.setEnableLocalization(false);
+                configuration.setEnableEventDispatcher(false);
+                configuration.setActivityBehaviorFactory(new UnassignedUserTasks());
+                var activities = new MybatisActivityInstanceDataManager(configuration);
+                configuration.setActivityInstanceDataManager(activities);
+                configuration.setActivityInstanceEntityManager(new NoRuntimeActivities(configuration, activities));
             };
+        }
+    }
+
+    /** User tasks whose candidate groups declare a role rather than assign anyone. */
+    static class UnassignedUserTasks extends DefaultActivityBehaviorFactory {
+
+        @Override
+        public UserTaskActivityBehavior createUserTaskActivityBehavior(UserTask userTask) {
+            return new UserTaskActivityBehavior(userTask) {
+                @Override
+                protected void handleAssignments(org.flowable.task.service.TaskService taskService,
+                        @Nullable String assignee, @Nullable String owner, List<String> candidateUsers,
+                        List<String> candidateGroups, TaskEntity task, ExpressionManager expressionManager,
+                        DelegateExecution execution, ProcessEngineConfigurationImpl processEngineConfiguration) {
+                }
+            };
+        }
+    }
+
+    /** Records no runtime activity instances (ACT_RU_ACTINST); ending a process still deletes older ones. */
+    static class NoRuntimeActivities extends ActivityInstanceEntityManagerImpl {
+
+        NoRuntimeActivities(ProcessEngineConfigurationImpl configuration,
+                MybatisActivityInstanceDataManager activities) {
+            super(configuration, activities);
+        }
+
+        @Override
+        public void recordActivityStart(ExecutionEntity execution) {
+        }
+
+        @Override
+        public void recordActivityEnd(ExecutionEntity execution, @Nullable String deleteReason) {
+        }
+
+        @Override
+        public void recordSequenceFlowTaken(ExecutionEntity execution) {
+        }
+
+        @Override
+        public void recordSubProcessInstanceStart(ExecutionEntity parent, ExecutionEntity subProcessInstance) {
+        }
+
+        @Override
+        public void recordTaskCreated(TaskEntity task, ExecutionEntity execution) {
+        }
+
+        @Override
+        public void recordActivityTaskEnd(TaskEntity task, @Nullable ExecutionEntity execution,
+                @Nullable String deleteReason, @Nullable String activityId, java.util.Date endTime) {
+        }
+
+        @Override
+        public void recordTaskInfoChange(TaskEntity task, java.util.Date changeTime) {
+        }
+
+        @Override
+        public void syncUserTaskExecution(ExecutionEntity execution, FlowElement element, @Nullable String oldActivityId,
+                TaskEntity task) {
         }
     }
 }

@@ -46,28 +46,40 @@ class CaseStore {
         this.json = json;
     }
 
-    long insert(Map<String, @Nullable Object> columns) {
+    /** Inserts a row and answers it as stored (new rows are the caller's alone until its transaction commits). */
+    CaseRecord insert(Map<String, @Nullable Object> columns) {
         var sql = new StringBuilder("INSERT INTO service_case (").append(String.join(", ", columns.keySet()))
                 .append(") VALUES (").append(columns.keySet().stream().map(this::placeholder)
-                        .collect(Collectors.joining(", "))).append(") RETURNING id");
+                        .collect(Collectors.joining(", "))).append(") RETURNING *");
         var statement = jdbc.sql(sql.toString());
         for (var e : columns.entrySet()) {
             statement = statement.param(e.getKey(), value(e.getValue()));
         }
-        return statement.query(Long.class).single();
+        return statement.query(this::map).single();
     }
 
     /** Applies {@code changes} if the row still has {@code version}; returns whether it did (and raised the version). */
     boolean update(long id, int version, Map<String, @Nullable Object> changes) {
-        return set(id, version, changes) == 1;
+        return set(id, version, changes, "").update() == 1;
+    }
+
+    /** As {@link #update}, answering the changed row (empty if the version was not the one read). */
+    Optional<CaseRecord> updated(long id, int version, Map<String, @Nullable Object> changes) {
+        return set(id, version, changes, " RETURNING *").query(this::map).optional();
     }
 
     /** Changes columns that are not part of the case's state (current task, overdue mark) without a version check. */
     void touch(long id, Map<String, @Nullable Object> changes) {
-        set(id, null, changes);
+        set(id, null, changes, "").update();
     }
 
-    private int set(long id, @Nullable Integer version, Map<String, @Nullable Object> changes) {
+    /** As {@link #touch}, answering the changed row. */
+    CaseRecord touched(long id, Map<String, @Nullable Object> changes) {
+        return set(id, null, changes, " RETURNING *").query(this::map).single();
+    }
+
+    private JdbcClient.StatementSpec set(long id, @Nullable Integer version, Map<String, @Nullable Object> changes,
+            String returning) {
         var sql = new StringBuilder("UPDATE service_case SET ");
         sql.append(changes.keySet().stream().map(c -> c + " = " + placeholder(c)).collect(Collectors.joining(", ")));
         if (version != null) {
@@ -77,14 +89,14 @@ class CaseStore {
         if (version != null) {
             sql.append(" AND version = :expectedVersion");
         }
-        var statement = jdbc.sql(sql.toString()).param("id", id);
+        var statement = jdbc.sql(sql.append(returning).toString()).param("id", id);
         if (version != null) {
             statement = statement.param("expectedVersion", version);
         }
         for (var e : changes.entrySet()) {
             statement = statement.param(e.getKey(), value(e.getValue()));
         }
-        return statement.update();
+        return statement;
     }
 
     Optional<CaseRecord> findByNumber(String caseNumber) {

@@ -51,10 +51,20 @@ public record CaseView(
         @Nullable Instant completedAt,
         @Nullable Delivery delivery,
         List<SpecialProcedure> specialProcedures,
-        List<TimelineEntry> timeline,
+        @Nullable List<TimelineEntry> timeline,
         @Nullable List<TrailEntry> trail,
         @Nullable String nextAction,
         int version) {
+
+    /** The case without its trail and timeline, as the workbench API answers an action (its GET has them). */
+    public CaseView withoutHistory() {
+        return new CaseView(caseNumber, queryCode, itemCode, itemVersion, itemName, departmentCode, departmentName,
+                regionCode, caseType, channel, channelLabel, state, stateLabel, applicant, formValues,
+                situationAnswers, materials, correctionItems, submittedAt, acceptedAt, promisedDays, extensionDays,
+                promisedCompletionDate, remainingWorkingDays, warning, warningLabel, clockStopped, overdue,
+                currentStep, decision, resultCode, resultLabel, resultReason, completedAt, delivery, specialProcedures,
+                null, null, nextAction, version);
+    }
 
     /** Who applied; ID number and mobile masked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

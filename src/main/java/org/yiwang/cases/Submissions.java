@@ -99,7 +99,7 @@ class Submissions {
         return key.strip();
     }
 
-    long createDraft(Item item, ApplicantData applicant, String submitterKey, Channel channel,
+    CaseRecord createDraft(Item item, ApplicantData applicant, String submitterKey, Channel channel,
             @Nullable Map<String, String> values, @Nullable Map<String, String> answers) {
         Instant now = clock.instant();
         Map<String, @Nullable Object> columns = new LinkedHashMap<>(itemColumns(item, answers(answers)));
@@ -113,7 +113,7 @@ class Submissions {
         return store.insert(columns);
     }
 
-    void updateDraft(CaseRecord draft, Item item, ApplicantData applicant, @Nullable Map<String, String> values,
+    CaseRecord updateDraft(CaseRecord draft, Item item, ApplicantData applicant, @Nullable Map<String, String> values,
             @Nullable Map<String, String> answers) {
         Map<String, String> newValues = values == null ? draft.formValues() : values(values);
         Map<String, String> newAnswers = answers == null ? draft.situationAnswers() : answers(answers);
@@ -121,9 +121,8 @@ class Submissions {
         changes.putAll(applicant.columns(cipher));
         changes.putAll(formColumns(item.content(), newValues, newAnswers));
         changes.put("updated_at", clock.instant());
-        if (!store.update(draft.id(), draft.version(), changes)) {
-            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
-        }
+        return store.updated(draft.id(), draft.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
     }
 
     /**
@@ -135,18 +134,17 @@ class Submissions {
     CaseRecord submit(CaseRecord draft, Item item, ApplicantData applicant, @Nullable String idempotencyKey,
             Actor actor, CaseAction action, boolean online, Set<String> paper, @Nullable String licenceHolder) {
         ItemContent content = item.content();
-        List<Material> list = check(draft, content, applicant, paper, licenceHolder);
+        List<StoredMaterial> stored = materials.current(draft.id());
+        List<Material> list = check(draft, content, applicant, paper, stored, licenceHolder);
         Instant now = clock.instant();
         LocalDate today = clock.today();
         Set<String> keys = list.stream().map(Material::key).collect(Collectors.toSet());
-        materials.keepOnly(draft.id(), keys, now);
+        materials.keepOnly(draft.id(), stored, keys, now);
         paper.stream().filter(keys::contains).forEach(slot -> materials.receivePaper(draft.id(), slot, actor.id(), now));
         String number = numbers.next(item.item().code(), today);
         boolean preReview = online && content.preReview();
         CaseState state = preReview ? CaseState.PRE_REVIEW : CaseState.SUBMITTED;
-        String region = item.department().regionCode().value();
-        CaseProcess.Started started = process.start(item.item().code(), number, region, content.departmentCode(),
-                preReview);
+        CaseProcess.Started started = process.start(item.item().code(), number, preReview);
         Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, draft.situationAnswers()));
         changes.put("materials_required", new Json(list.stream()
                 .map(m -> new RequiredMaterial(m.key(), m.name(), m.required())).toList()));
@@ -160,10 +158,8 @@ class Submissions {
         changes.putAll(CaseFlow.taskColumns(started.task(), now));
         changes.put("submitted_at", now);
         changes.put("updated_at", now);
-        if (!store.update(draft.id(), draft.version(), changes)) {
-            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
-        }
-        CaseRecord saved = store.findById(draft.id()).orElseThrow();
+        CaseRecord saved = store.updated(draft.id(), draft.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
         trail.append(saved.id(), now, action, null, actor, null, CaseState.DRAFT, state,
                 Map.of("channel", saved.channel().name(), "itemVersion", saved.itemVersion()));
         notifications.applicant(saved, "SUBMITTED", "您申请的“" + saved.itemName() + "”已提交，办件编号 " + number
@@ -173,7 +169,7 @@ class Submissions {
 
     /** Every problem of the application at once; returns the material list of its answers. */
     private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper,
-            @Nullable String licenceHolder) {
+            List<StoredMaterial> stored, @Nullable String licenceHolder) {
         List<Violation> problems = new ArrayList<>();
         Set<ErrorCode> summaries = new HashSet<>();
         List<Material> list = null;
@@ -199,7 +195,7 @@ class Submissions {
         }
         if (list != null) {
             Set<String> present = new HashSet<>(paper);
-            materials.current(draft.id()).forEach(m -> present.add(m.slot()));
+            stored.forEach(m -> present.add(m.slot()));
             for (Material m : list) {
                 if (!present.contains(m.key()) && m.licenceTypeCode() != null && licenceHolder != null
                         && fromLibrary(draft, m, licenceHolder)) {

@@ -58,6 +58,11 @@ public class Workbench {
         ALL
     }
 
+    /** What the workbench page shows of a case: see {@link #file}. */
+    public record CaseFile(CaseView view, Set<CaseAction> offers, List<Staff> reassignees,
+            Map<String, LicenceLibrary.Verification> licenceChecks) {
+    }
+
     /** A walk-in application registered at the window for a person (窗口登记). */
     public record WalkIn(String itemCode, String applicantName, String idNumber, @Nullable String mobile,
             @Nullable Map<String, String> formValues, @Nullable Map<String, String> situationAnswers,
@@ -137,19 +142,32 @@ public class Workbench {
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_CASE_NOT_FOUND)));
     }
 
-    /** 证照核验 of the stored file of each electronic licence filling a material slot of the case, by slot. */
-    public Map<String, LicenceLibrary.Verification> licenceChecks(Staff staff, String caseNumber) {
+    /**
+     * The case file as the workbench page shows it, read once: the case, the other actions the member may take on it
+     * ({@link #offers}), who its task may be handed to when that is offered ({@link #reassignees}), and 证照核验 of
+     * the stored file of each electronic licence filling a material slot, by slot.
+     */
+    public CaseFile file(Staff staff, String caseNumber) {
         return inTx(() -> {
-            Map<String, LicenceLibrary.Verification> checks = new java.util.LinkedHashMap<>();
-            materials.current(visible(staff, caseNumber).id()).stream().filter(m -> m.licenceId() != null)
-                    .forEach(m -> licences.verify(java.util.Objects.requireNonNull(m.licenceId()))
-                            .ifPresent(v -> checks.put(m.slot(), v)));
-            return checks;
+            CaseRecord c = visible(staff, caseNumber);
+            CaseView view = views.forStaff(c);
+            Set<CaseAction> offers = offers(staff, c);
+            Map<String, LicenceLibrary.Verification> checks = new LinkedHashMap<>();
+            view.materials().stream().filter(m -> m.filledBy() != null && m.filledBy().licenceId() != null)
+                    .forEach(m -> licences.verify(java.util.Objects.requireNonNull(m.filledBy().licenceId()))
+                            .ifPresent(v -> checks.put(m.key(), v)));
+            return new CaseFile(view, offers, offers.contains(CaseAction.REASSIGN) ? reassignees(c) : List.of(),
+                    checks);
         });
     }
 
     public List<CaseMessage> messages(Staff staff) {
-        return inTx(() -> notifications.list(CaseNotifications.of(staff)));
+        return inTx(() -> notifications.list(CaseNotifications.of(staff), false, null));
+    }
+
+    /** The member's newest unread messages (at most 100). */
+    public List<CaseMessage> unreadMessages(Staff staff) {
+        return inTx(() -> notifications.list(CaseNotifications.of(staff), true, null));
     }
 
     /** 标为已读: one of the member's messages (or of a group's they may take); another's answers as missing. */
@@ -201,16 +219,14 @@ public class Workbench {
                 accepted.put("updated_at", now);
                 save(c, accepted);
                 process.finish(java.util.Objects.requireNonNull(c.processInstanceId()));
-                store.touch(c.id(), CaseFlow.taskColumns(null, now));
                 Actor actor = Actor.staff(staff, role);
                 trail.append(c.id(), now, CaseAction.ACCEPT, CaseProcess.ACCEPT, actor, note, c.state(),
                         CaseState.COMPLETED, Map.of("promisedCompletionDate", due.toString(), "immediate", true));
                 trail.append(c.id(), now, CaseAction.COMPLETE, CaseProcess.COMPLETE, actor, "即办件，当场办结",
                         CaseState.COMPLETED, CaseState.COMPLETED, Map.of("resultCode", 0));
-                after = store.findById(c.id()).orElseThrow();
-                events.publishEvent(CaseCompleted.of(after));
-                notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（"
-                        + after.itemName() + "）已受理并当场办结。", true);
+                after = store.touched(c.id(), CaseFlow.taskColumns(null, now));
+                completed(after, "您的办件 " + after.caseNumber() + "（"
+                        + after.itemName() + "）已受理并当场办结。");
             } else {
                 after = move(c, staff, role, CaseAction.ACCEPT, CaseProcess.ACCEPT, CaseState.UNDER_REVIEW, note,
                         accepted, Map.of("promisedCompletionDate", due.toString()));
@@ -266,10 +282,9 @@ public class Workbench {
                 procedures.stop(c.id(), PauseKind.CORRECTION, note == null ? "补正" : note, today, now,
                         staff.username());
             }
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.REQUEST_CORRECTION, c.currentTask(), Actor.staff(staff, role),
                     note, c.state(), CaseState.CORRECTION_REQUESTED, Map.of("items", list));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "CORRECTION", "您的办件 " + after.caseNumber() + " 需要补正 "
                     + list.size() + " 项内容，请登录一网通办查看并在线补正。", true);
             return after;
@@ -321,10 +336,9 @@ public class Workbench {
                 throw new BusinessException(CasesError.CASES_EXTENSION_LIMIT, MAX_EXTENSION_DAYS, c.extensionDays());
             }
             Instant now = clock.instant();
-            save(c, Map.of("updated_at", now));
+            CaseRecord after = saved(c, Map.of("updated_at", now));
             trail.append(c.id(), now, CaseAction.REQUEST_EXTENSION, c.currentTask(), Actor.staff(staff, role), why,
                     c.state(), c.state(), Map.of("days", days));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.group(after, StaffRole.APPROVER, "EXTENSION_REQUESTED", "办件 " + after.caseNumber()
                     + " 的审查人员申请延期 " + days + " 个工作日，请审批。");
             return after;
@@ -354,11 +368,10 @@ public class Workbench {
                 changes.put("overdue_since", null);
             }
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             procedures.extension(c.id(), days, why, today, now, staff.username());
             trail.append(c.id(), now, CaseAction.EXTEND, c.currentTask(), Actor.staff(staff, role), why, c.state(),
                     c.state(), Map.of("days", days, "promisedCompletionDate", due.toString()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "EXTENDED", "您的办件 " + after.caseNumber() + " 经批准延长 " + days
                     + " 个工作日，承诺办结日期改为 " + due + "。", false);
             return after;
@@ -381,11 +394,10 @@ public class Workbench {
             changes.put("resume_state", c.state());
             changes.put("clock_stopped_since", today);
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             procedures.stop(c.id(), kind, why, today, now, staff.username());
             trail.append(c.id(), now, CaseAction.PAUSE, c.currentTask(), Actor.staff(staff, role), why, c.state(),
                     CaseState.PAUSED, Map.of("kind", kind.name()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "PAUSED", "您的办件 " + after.caseNumber() + " 进入" + kind.label()
                     + "程序，所需时间不计入办理时限。", false);
             return after;
@@ -404,8 +416,7 @@ public class Workbench {
             changes.put("state", back);
             changes.put("resume_state", null);
             changes.put("updated_at", now);
-            save(c, changes);
-            CaseRecord after = store.findById(c.id()).orElseThrow();
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.RESUME, c.currentTask(), Actor.staff(staff, role), outcome,
                     c.state(), back, Map.of("promisedCompletionDate", String.valueOf(after.dueDate()),
                             "stoppedDays", after.stoppedDays()));
@@ -447,9 +458,8 @@ public class Workbench {
                         changes, Map.of("resultCode", result.code()));
             }
             ResultCode result = ResultCode.of(java.util.Objects.requireNonNull(after.resultCode())).orElseThrow();
-            events.publishEvent(CaseCompleted.of(after));
-            notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
-                    + "）已办结，结果：" + result.label() + "。", true);
+            completed(after, "您的办件 " + after.caseNumber() + "（" + after.itemName()
+                    + "）已办结，结果：" + result.label() + "。");
             return after;
         });
     }
@@ -475,10 +485,9 @@ public class Workbench {
             changes.put("delivery_note", text);
             changes.put("delivered_at", now);
             changes.put("updated_at", now);
-            save(c, changes);
+            CaseRecord after = saved(c, changes);
             trail.append(c.id(), now, CaseAction.DELIVER, null, Actor.staff(staff, role), text, c.state(),
                     CaseState.DELIVERED, Map.of("method", method.name()));
-            CaseRecord after = store.findById(c.id()).orElseThrow();
             notifications.applicant(after, "DELIVERED", "您的办件 " + after.caseNumber() + " 的结果已"
                     + method.label() + "。", false);
             return after;
@@ -577,9 +586,8 @@ public class Workbench {
         return act(staff, caseNumber, version, c -> {
             CaseRecord after = close(c, staff, allowed(staff, c, CaseAction.FORWARD), CaseAction.FORWARD,
                     CaseState.COMPLETED, ResultCode.FORWARDED, why);
-            events.publishEvent(CaseCompleted.of(after));
-            notifications.applicant(after, "COMPLETED", "您的办件 " + after.caseNumber() + "（" + after.itemName()
-                    + "）已转报上级机关办理：" + why, true);
+            completed(after, "您的办件 " + after.caseNumber() + "（" + after.itemName()
+                    + "）已转报上级机关办理：" + why);
             return after;
         });
     }
@@ -589,41 +597,43 @@ public class Workbench {
      * 删除, 转报办结), for the pages to offer only what would be allowed.
      */
     public Set<CaseAction> offers(Staff staff, String caseNumber) {
-        return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
-            Set<CaseAction> out = java.util.EnumSet.noneOf(CaseAction.class);
-            RULES.forEach((action, rule) -> {
-                if (rule.states().contains(c.state()) && rule.also().test(c) && rule.roles().stream()
-                        .anyMatch(r -> StaffAccess.mayActAs(staff, r, c))) {
-                    out.add(action);
-                }
-            });
-            if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
-                out.remove(CaseAction.EXTEND);
+        return inTx(() -> offers(staff, visible(staff, caseNumber)));
+    }
+
+    private static Set<CaseAction> offers(Staff staff, CaseRecord c) {
+        Set<CaseAction> out = java.util.EnumSet.noneOf(CaseAction.class);
+        RULES.forEach((action, rule) -> {
+            if (rule.states().contains(c.state()) && rule.also().test(c) && rule.roles().stream()
+                    .anyMatch(r -> StaffAccess.mayActAs(staff, r, c))) {
+                out.add(action);
             }
-            if (out.contains(CaseAction.EXTEND)) {
-                out.remove(CaseAction.REQUEST_EXTENSION);
-            }
-            if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
-                    && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
-                    || staff.username().equals(c.handler()))) {
-                out.add(CaseAction.REASSIGN);
-            }
-            return out;
         });
+        if (c.extensionDays() >= MAX_EXTENSION_DAYS) {
+            out.remove(CaseAction.EXTEND);
+        }
+        if (out.contains(CaseAction.EXTEND)) {
+            out.remove(CaseAction.REQUEST_EXTENSION);
+        }
+        if (c.currentTask() != null && c.currentRole() != null && !c.state().closed()
+                && (StaffAccess.mayActAs(staff, StaffRole.DEPARTMENT_ADMIN, c)
+                || staff.username().equals(c.handler()))) {
+            out.add(CaseAction.REASSIGN);
+        }
+        return out;
     }
 
     /** Who the case's current task may be handed to (转交): active members of the task's role covering the case. */
     public List<Staff> reassignees(Staff staff, String caseNumber) {
-        return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
-            if (c.currentRole() == null || c.state().closed()) {
-                return List.<Staff>of();
-            }
-            StaffRole role = StaffRole.valueOf(c.currentRole());
-            return members.covering(role, c.department(), c.region()).stream()
-                    .filter(t -> !t.username().equals(c.handler()) && StaffAccess.mayActAs(t, role, c)).toList();
-        });
+        return inTx(() -> reassignees(visible(staff, caseNumber)));
+    }
+
+    private List<Staff> reassignees(CaseRecord c) {
+        if (c.currentRole() == null || c.state().closed()) {
+            return List.of();
+        }
+        StaffRole role = StaffRole.valueOf(c.currentRole());
+        return members.covering(role, c.department(), c.region()).stream()
+                .filter(t -> !t.username().equals(c.handler()) && StaffAccess.mayActAs(t, role, c)).toList();
     }
 
     /**
@@ -652,9 +662,8 @@ public class Workbench {
                 if (!staff.covers(item.department().creditCode(), item.department().regionCode())) {
                     throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, walkIn.itemCode());
                 }
-                long id = submissions.createDraft(item, applicant, submitter, Channel.WINDOW, walkIn.formValues(),
-                        walkIn.situationAnswers());
-                CaseRecord draft = store.lock(id).orElseThrow();
+                CaseRecord draft = submissions.createDraft(item, applicant, submitter, Channel.WINDOW,
+                        walkIn.formValues(), walkIn.situationAnswers());
                 Set<String> paper = new HashSet<>(walkIn.paperMaterials() == null ? List.of()
                         : walkIn.paperMaterials());
                 return views.forStaff(submissions.submit(draft, item, applicant, key,
@@ -774,9 +783,8 @@ public class Workbench {
         save(c, changes);
         var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), c.currentTaskId(),
                 CaseViews.stepName(task));
-        store.touch(c.id(), CaseFlow.taskColumns(next, now));
         trail.append(c.id(), now, action, task, Actor.staff(staff, role), opinion, c.state(), to, details);
-        return store.findById(c.id()).orElseThrow();
+        return store.touched(c.id(), CaseFlow.taskColumns(next, now));
     }
 
     /** Closes the case before its process ends (不予受理, 退件): the process instance is ended. */
@@ -791,13 +799,13 @@ public class Workbench {
         changes.put("completed_at", now);
         changes.put("updated_at", now);
         changes.putAll(CaseFlow.taskColumns(null, now));
-        save(c, changes);
+        CaseRecord after = saved(c, changes);
         if (c.processInstanceId() != null) {
             process.terminate(c.processInstanceId(), result.label());
         }
         trail.append(c.id(), now, action, c.currentTask(), Actor.staff(staff, role), reason, c.state(), to,
                 Map.of("resultCode", result.code()));
-        return store.findById(c.id()).orElseThrow();
+        return after;
     }
 
     private CaseRecord assign(CaseRecord c, Staff staff, StaffRole role, CaseAction action,
@@ -806,7 +814,7 @@ public class Workbench {
         Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         changes.put("handler", handler);
         changes.put("updated_at", now);
-        save(c, changes);
+        CaseRecord after = saved(c, changes);
         process.assign(java.util.Objects.requireNonNull(c.currentTaskId()), handler);
         Map<String, Object> details = new LinkedHashMap<>();
         if (handler != null) {
@@ -814,7 +822,7 @@ public class Workbench {
         }
         trail.append(c.id(), now, action, c.currentTask(), Actor.staff(staff, role), note, c.state(), c.state(),
                 details);
-        return store.findById(c.id()).orElseThrow();
+        return after;
     }
 
     private List<CorrectionItem> correctionItems(CaseRecord c, @Nullable List<CorrectionItem> items) {
@@ -839,10 +847,22 @@ public class Workbench {
         return out;
     }
 
+    /** Tells the modules acting on completed cases (in this transaction) and the applicant. */
+    private void completed(CaseRecord after, String text) {
+        events.publishEvent(CaseCompleted.of(after));
+        notifications.applicant(after, "COMPLETED", text, true);
+    }
+
     private void save(CaseRecord c, Map<String, @Nullable Object> changes) {
         if (!store.update(c.id(), c.version(), changes)) {
             throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
         }
+    }
+
+    /** As {@link #save}, answering the changed row. */
+    private CaseRecord saved(CaseRecord c, Map<String, @Nullable Object> changes) {
+        return store.updated(c.id(), c.version(), changes)
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
     }
 
     private <T> T inTx(Supplier<T> work) {

@@ -73,8 +73,7 @@ class ApplicationPages {
             model.addAttribute("refusal", message(e));
             return "account/apply-level";
         }
-        DraftView draft = applications.drafts(applicant).stream().filter(d -> d.itemCode().equals(item.code()))
-                .findFirst()
+        DraftView draft = applications.draft(applicant, item.code())
                 .orElseGet(() -> applications.createDraft(applicant, new Applications.DraftInput(item.code(), null,
                         null)));
         return render(model, item, draft, draft.formValues(), Map.of(), UUID.randomUUID().toString());

@@ -147,8 +147,7 @@ class MyCasePages {
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
         model.addAttribute("times", CaseTimes.INSTANCE);
-        model.addAttribute("messages", applications.messages(applicant).stream()
-                .filter(m -> m.caseNumber().equals(view.caseNumber())).toList());
+        model.addAttribute("messages", applications.messages(applicant, view.caseNumber()));
         model.addAttribute("withdrawable", CaseState.WITHDRAWABLE.contains(view.state()));
         return "account/case";
     }

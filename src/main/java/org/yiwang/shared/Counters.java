@@ -22,12 +22,21 @@ public class Counters implements DisposableBean {
     private final HikariDataSource connections;
     private final JdbcClient jdbc;
 
+    /**
+     * Opens its connections as the application's Hikari pool does; any other data source lends it two of its
+     * connections, which it keeps.
+     */
     Counters(DataSource dataSource) throws SQLException {
         HikariConfig config = new HikariConfig();
-        dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        boolean hikari = dataSource.isWrapperFor(HikariDataSource.class);
+        if (hikari) {
+            dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+        } else {
+            config.setDataSource(dataSource);
+        }
         config.setPoolName("counters");
         config.setMaximumPoolSize(2);
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(hikari ? 1 : 2);
         config.setAutoCommit(true);
         this.connections = new HikariDataSource(config);
         this.jdbc = JdbcClient.create(connections);

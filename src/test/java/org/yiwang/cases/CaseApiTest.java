@@ -249,6 +249,21 @@ class CaseApiTest extends CaseTestBase {
         assertThat(send(staffRequest("ns-clerk", "/api/v1/cases/" + number).GET()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anActionAnswersTheChangedCaseWithoutItsTrail() {
+        String number = submit(applicant(LI_NA), item(NANSHAN, 10));
+        HttpResponse<String> accept = send(staffRequest("ns-clerk", "/api/v1/cases/" + number + "/accept")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(accept.statusCode()).as(accept.body()).isEqualTo(200);
+        JsonNode view = body(accept).get("caseView");
+        assertThat(view.get("state").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(view.get("currentStep").get("role").asString()).isEqualTo("REVIEWER");
+        assertThat(view.has("trail")).isFalse();
+        assertThat(view.has("timeline")).isFalse();
+        JsonNode full = body(send(staffRequest("ns-clerk", "/api/v1/cases/" + number).GET()));
+        assertThat(full.get("trail")).extracting(t -> t.get("action").asString()).containsExactly("SUBMIT", "ACCEPT");
+    }
+
     // --- helpers ---
 
     /** A staff request: a platform administrator's bearer token. */

@@ -16,6 +16,11 @@ final class Versions {
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 
+    /** What a workbench action answers: the changed case without its trail and timeline. */
+    static ResponseEntity<CaseView> acted(CaseView view) {
+        return ok(view.withoutHistory());
+    }
+
     static @Nullable Integer expected(@Nullable String ifMatch, @Nullable Integer bodyVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return bodyVersion;

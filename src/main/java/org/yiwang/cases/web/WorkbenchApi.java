@@ -33,8 +33,8 @@ import org.yiwang.identity.Staff;
 /**
  * The staff workbench API (一窗受理、后台分办): queues, the case file, actions and the GB/T 39046 data sets. Every
  * action may present the case version it acted on ({@code If-Match} or {@code version}); acting in the wrong state,
- * on an older version or on a task claimed by someone else answers 409 and changes nothing. Cases outside the
- * member's scope answer 404.
+ * on an older version or on a task claimed by someone else answers 409 and changes nothing. An action answers the
+ * changed case without its trail and timeline (the case's GET has them). Cases outside the member's scope answer 404.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -133,21 +133,21 @@ class WorkbenchApi {
     @Operation(summary = "预审通过")
     ResponseEntity<CaseView> preReview(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.preReview(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.preReview(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/accept")
     @Operation(summary = "受理", description = "返回受理通知书数据（含承诺办结日期）；即办件当场办结")
     AcceptanceNotice accept(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return workbench.accept(staff(), caseNumber, version(ifMatch, body), opinion(body));
+        return workbench.accept(staff(), caseNumber, version(ifMatch, body), opinion(body)).withoutHistory();
     }
 
     @PostMapping("/{caseNumber}/reject")
     @Operation(summary = "不予受理", description = "opinion 为不予受理理由（必填），办结结果 6")
     ResponseEntity<CaseView> reject(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.reject(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.reject(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/corrections")
@@ -155,7 +155,7 @@ class WorkbenchApi {
     ResponseEntity<CaseView> corrections(@PathVariable String caseNumber,
             @RequestBody(required = false) @Nullable Correction body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.requestCorrection(staff(), caseNumber,
+        return Versions.acted(workbench.requestCorrection(staff(), caseNumber,
                 Versions.expected(ifMatch, body == null ? null : body.version()), body == null ? null : body.items(),
                 body == null ? null : body.opinion()));
     }
@@ -164,14 +164,14 @@ class WorkbenchApi {
     @Operation(summary = "审查", description = "opinion 为审查意见（必填）")
     ResponseEntity<CaseView> review(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.review(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.review(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/decision")
     @Operation(summary = "决定", description = "approve=true 准予；false 不予许可，须填写 reason")
     ResponseEntity<CaseView> decision(@PathVariable String caseNumber, @RequestBody Decision body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.decide(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.decide(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.approve(), body.reason()));
     }
 
@@ -179,7 +179,7 @@ class WorkbenchApi {
     @Operation(summary = "申请延期（审查人员）", description = "留痕并通知本部门审批人员，由其批准延期")
     ResponseEntity<CaseView> requestExtension(@PathVariable String caseNumber, @RequestBody Extension body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.requestExtension(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.requestExtension(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.days(), body.reason()));
     }
 
@@ -187,7 +187,7 @@ class WorkbenchApi {
     @Operation(summary = "延期（审批人员批准）", description = "延长的工作日合计不超过 10 日（行政许可法第四十二条）")
     ResponseEntity<CaseView> extend(@PathVariable String caseNumber, @RequestBody Extension body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.extend(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.extend(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.days(), body.reason()));
     }
 
@@ -195,7 +195,7 @@ class WorkbenchApi {
     @Operation(summary = "特别程序开始（计时暂停）", description = "kind：HEARING 听证、TESTING 检验检测、EXPERT_REVIEW 专家评审、OTHER")
     ResponseEntity<CaseView> pause(@PathVariable String caseNumber, @RequestBody Pause body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.pause(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.pause(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.kind(), body.reason()));
     }
 
@@ -203,7 +203,7 @@ class WorkbenchApi {
     @Operation(summary = "特别程序结束（恢复计时）", description = "opinion 为特别程序结果（必填）")
     ResponseEntity<CaseView> resume(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.resume(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.resume(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/completion")
@@ -211,7 +211,7 @@ class WorkbenchApi {
     ResponseEntity<CaseView> complete(@PathVariable String caseNumber,
             @RequestBody(required = false) @Nullable Completion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.complete(staff(), caseNumber,
+        return Versions.acted(workbench.complete(staff(), caseNumber,
                 Versions.expected(ifMatch, body == null ? null : body.version()),
                 body == null ? null : body.resultCode(), body == null ? null : body.reason()));
     }
@@ -220,7 +220,7 @@ class WorkbenchApi {
     @Operation(summary = "送达", description = "method：ONLINE 网上下载、WINDOW 窗口领取、POST 邮寄（note 填写地址或运单）")
     ResponseEntity<CaseView> deliver(@PathVariable String caseNumber, @RequestBody Delivery body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.deliver(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.deliver(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.method(), body.note()));
     }
 
@@ -228,21 +228,21 @@ class WorkbenchApi {
     @Operation(summary = "认领当前环节")
     ResponseEntity<CaseView> claim(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.claim(staff(), caseNumber, version(ifMatch, body)));
+        return Versions.acted(workbench.claim(staff(), caseNumber, version(ifMatch, body)));
     }
 
     @PostMapping("/{caseNumber}/release")
     @Operation(summary = "释放已认领的环节")
     ResponseEntity<CaseView> release(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.release(staff(), caseNumber, version(ifMatch, body)));
+        return Versions.acted(workbench.release(staff(), caseNumber, version(ifMatch, body)));
     }
 
     @PostMapping("/{caseNumber}/reassign")
     @Operation(summary = "转交", description = "认领人或本部门管理员把当前环节转交给另一名工作人员")
     ResponseEntity<CaseView> reassign(@PathVariable String caseNumber, @RequestBody Reassignment body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.reassign(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
+        return Versions.acted(workbench.reassign(staff(), caseNumber, Versions.expected(ifMatch, body.version()),
                 body.username(), body.reason()));
     }
 
@@ -250,7 +250,7 @@ class WorkbenchApi {
     @Operation(summary = "作废", description = "误登记等作废办件（办结结果 2），决定之前，窗口人员或部门管理员；opinion 为作废原因（必填）")
     ResponseEntity<CaseView> annul(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.annul(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.annul(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/deletion")
@@ -258,14 +258,14 @@ class WorkbenchApi {
             + "opinion 为删除原因（必填）")
     ResponseEntity<CaseView> delete(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.delete(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.delete(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     @PostMapping("/{caseNumber}/forwarding")
     @Operation(summary = "转报办结", description = "受理后转报上级机关办理，以结果 4 办结，审批人员或部门管理员；opinion 为转报说明（必填）")
     ResponseEntity<CaseView> forward(@PathVariable String caseNumber, @RequestBody(required = false) @Nullable Opinion body,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return Versions.ok(workbench.forward(staff(), caseNumber, version(ifMatch, body), opinion(body)));
+        return Versions.acted(workbench.forward(staff(), caseNumber, version(ifMatch, body), opinion(body)));
     }
 
     private static @Nullable Integer version(@Nullable String ifMatch, @Nullable Opinion body) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -63,8 +62,7 @@ class WorkbenchPages {
         model.addAttribute("queues", Workbench.Queue.values());
         model.addAttribute("cases", workbench.queue(staff(), queue, page));
         model.addAttribute("times", CaseTimes.format());
-        model.addAttribute("unreadMessages", workbench.messages(staff()).stream().filter(m -> m.readAt() == null)
-                .toList());
+        model.addAttribute("unreadMessages", workbench.unreadMessages(staff()));
         return "admin/cases";
     }
 
@@ -77,7 +75,7 @@ class WorkbenchPages {
 
     @GetMapping("/{caseNumber}")
     String detail(@PathVariable String caseNumber, Model model) {
-        return render(model, workbench.view(staff(), caseNumber), null);
+        return render(model, workbench.file(staff(), caseNumber), null);
     }
 
     @GetMapping("/{caseNumber}/materials/{materialId}")
@@ -127,20 +125,20 @@ class WorkbenchPages {
             }
         } catch (BusinessException e) {
             response.setStatus(e.error().status().value());
-            return render(model, workbench.view(staff, caseNumber), messages.getMessage("error." + e.error().code(),
+            return render(model, workbench.file(staff, caseNumber), messages.getMessage("error." + e.error().code(),
                     e.args(), e.error().code(), LocaleContextHolder.getLocale()));
         }
         return "redirect:/admin/cases/" + caseNumber + "?done=" + action;
     }
 
-    private String render(Model model, CaseView view, @Nullable String error) {
+    private String render(Model model, Workbench.CaseFile file, @Nullable String error) {
         Staff staff = staff();
+        CaseView view = file.view();
         CaseView.Step step = view.currentStep();
         boolean myRole = step != null && step.role() != null && hasRole(staff, step.role());
         boolean free = step == null || step.handler() == null || step.handler().equals(staff.username());
         model.addAttribute("v", view);
-        model.addAttribute("licenceChecks", view.materials().stream().anyMatch(m -> m.licence() != null)
-                ? workbench.licenceChecks(staff, view.caseNumber()) : Map.of());
+        model.addAttribute("licenceChecks", file.licenceChecks());
         model.addAttribute("error", error);
         model.addAttribute("times", CaseTimes.format());
         model.addAttribute("canAct", myRole && free);
@@ -151,14 +149,12 @@ class WorkbenchPages {
         model.addAttribute("deliveryMethods", DeliveryMethod.values());
         model.addAttribute("formFields", items.find(view.itemCode()).map(i -> i.content().applicationForm().fields()
                 .stream().filter(f -> f.prefill() == null).toList()).orElse(List.of()));
-        Set<CaseAction> offers = workbench.offers(staff, view.caseNumber());
-        model.addAttribute("offers", offers.stream().map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute("offers", file.offers().stream().map(Enum::name).collect(Collectors.toSet()));
         model.addAttribute("pauseKinds", Arrays.stream(PauseKind.values()).filter(k -> k != PauseKind.CORRECTION)
                 .toList());
         model.addAttribute("maxExtension", Math.max(0, Workbench.MAX_EXTENSION_DAYS - view.extensionDays()));
         model.addAttribute("extensionRequest", extensionRequest(view));
-        model.addAttribute("reassignees", offers.contains(CaseAction.REASSIGN)
-                ? workbench.reassignees(staff, view.caseNumber()) : List.of());
+        model.addAttribute("reassignees", file.reassignees());
         return "admin/case";
     }
 
