@@ -2,7 +2,7 @@ package org.yiwang.license;
 
 import com.google.zxing.common.BitMatrix;
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,10 @@ class LicenseDocuments {
     static final String IDENTIFIER = "电子证照标识";
 
     private static final String FONT_NAME = "Noto Serif SC";
+    /** Pixels per QR module: eight, so that a module is one byte of a 1-bit image row. */
     private static final int QR_PIXELS = 8;
+    private static final byte BLACK = 0;
+    private static final byte WHITE = (byte) 0xFF;
 
     private final LicenseProperties properties;
     private final ParsedFonts regular;
@@ -244,15 +247,17 @@ class LicenseDocuments {
      */
     private static Path qrCode(String url) throws IOException {
         BitMatrix matrix = QrCode.matrix(url, 2);
-        BufferedImage image = new BufferedImage(matrix.getWidth() * QR_PIXELS, matrix.getHeight() * QR_PIXELS,
+        int width = matrix.getWidth();
+        BufferedImage image = new BufferedImage(width * QR_PIXELS, matrix.getHeight() * QR_PIXELS,
                 BufferedImage.TYPE_BYTE_BINARY);
-        WritableRaster raster = image.getRaster();
-        int[] white = {1};
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (!matrix.get(x / QR_PIXELS, y / QR_PIXELS)) {
-                    raster.setPixel(x, y, white);
-                }
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] line = new byte[width];
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int col = 0; col < width; col++) {
+                line[col] = matrix.get(col, row) ? BLACK : WHITE;
+            }
+            for (int i = 0; i < QR_PIXELS; i++) {
+                System.arraycopy(line, 0, pixels, (row * QR_PIXELS + i) * width, width);
             }
         }
         Path file = Files.createTempFile("yiwang-qr-", ".png");
