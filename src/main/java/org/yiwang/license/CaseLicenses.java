@@ -12,6 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.cases.CaseCompleted;
 import org.yiwang.cases.CompletedCases;
@@ -48,22 +50,27 @@ class CaseLicenses {
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Leaves the pending row in the completing transaction and issues right after its commit; a completion of an item
+     * that yields no licence costs only the type lookup.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void record(CaseCompleted event) {
         if (event.result() != ResultCode.COMPLETED) {
             return;
         }
-        types.forItem(event.itemCode()).ifPresent(type -> jdbc.sql("""
-                INSERT INTO license_pending_issuance (case_number, type_code, created_at) VALUES (?, ?, ?)
-                ON CONFLICT (case_number) DO NOTHING""")
-                .params(event.caseNumber(), type.code(), Timestamp.from(event.completedAt())).update());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void issueAfterCommit(CaseCompleted event) {
-        if (event.result() == ResultCode.COMPLETED) {
-            issuePending(event.caseNumber());
-        }
+        types.forItem(event.itemCode()).ifPresent(type -> {
+            jdbc.sql("""
+                    INSERT INTO license_pending_issuance (case_number, type_code, created_at) VALUES (?, ?, ?)
+                    ON CONFLICT (case_number) DO NOTHING""")
+                    .params(event.caseNumber(), type.code(), Timestamp.from(event.completedAt())).update();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    issuePending(event.caseNumber());
+                }
+            });
+        });
     }
 
     @Scheduled(fixedDelayString = "${yiwang.licenses.retry-interval}", initialDelayString = "${yiwang.licenses.retry-interval}")
