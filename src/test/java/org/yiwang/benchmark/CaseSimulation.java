@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Case handling under load: demo citizens submit applications for 困难残疾人生活补贴申请 (福田区民政局, 10 working days,
  * no uploads; the benchmark's own item) through {@code POST /api/v1/applications} at an open rate, a share of them
- * twice with the same {@code Idempotency-Key} as a double click does; meanwhile clerks take the submitted cases one by
+ * twice with the same {@code Idempotency-Key} as a double click does, and one that got no answer (a timeout) sent
+ * once more with its key, as a client does; meanwhile clerks take the submitted cases one by
  * one and accept (窗口 {@code ft-clerk}), review ({@code ft-reviewer}), approve ({@code ft-approver}) and complete them
  * ({@code ft-clerk}) through the staff API, each with a bearer token from a real login. A warm-up runs first and is
  * reported apart ({@code warm-up-…}). At the end every case the server holds for the item is compared with the case
@@ -87,7 +88,7 @@ public class CaseSimulation extends Simulation {
                         CITIZENS.get(ThreadLocalRandom.current().nextInt(CITIZENS.size()))))
                 .set("key", UUID.randomUUID().toString())
                 .set("retry", ThreadLocalRandom.current().nextDouble() < RETRY_SHARE))
-                .exec(application(name).check(jsonPath("$.caseNumber").saveAs("caseNumber")))
+                .tryMax(2).on(exec(application(name).check(jsonPath("$.caseNumber").saveAs("caseNumber"))))
                 .exitHereIfFailed()
                 .exec(session -> {
                     SUBMISSIONS.incrementAndGet();
