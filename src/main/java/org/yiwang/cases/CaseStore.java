@@ -68,12 +68,10 @@ class CaseStore {
         return set(id, version, changes, " RETURNING *").query(this::map).optional();
     }
 
-    /** Changes columns that are not part of the case's state (current task, overdue mark) without a version check. */
-    void touch(long id, Map<String, @Nullable Object> changes) {
-        set(id, null, changes, "").update();
-    }
-
-    /** As {@link #touch}, answering the changed row. */
+    /**
+     * Changes columns that are not part of the case's state (current task, overdue mark) without a version check;
+     * answers the changed row.
+     */
     CaseRecord touched(long id, Map<String, @Nullable Object> changes) {
         return set(id, null, changes, " RETURNING *").query(this::map).single();
     }

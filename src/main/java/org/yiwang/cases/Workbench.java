@@ -217,14 +217,14 @@ public class Workbench {
                 accepted.put("decision", "APPROVED");
                 accepted.put("decided_at", now);
                 accepted.put("updated_at", now);
-                save(c, accepted);
+                accepted.putAll(CaseFlow.taskColumns(null, now));
+                after = saved(c, accepted);
                 process.finish(java.util.Objects.requireNonNull(c.processInstanceId()));
                 Actor actor = Actor.staff(staff, role);
                 trail.append(c.id(), now, CaseAction.ACCEPT, CaseProcess.ACCEPT, actor, note, c.state(),
                         CaseState.COMPLETED, Map.of("promisedCompletionDate", due.toString(), "immediate", true));
                 trail.append(c.id(), now, CaseAction.COMPLETE, CaseProcess.COMPLETE, actor, "即办件，当场办结",
                         CaseState.COMPLETED, CaseState.COMPLETED, Map.of("resultCode", 0));
-                after = store.touched(c.id(), CaseFlow.taskColumns(null, now));
                 completed(after, "您的办件 " + after.caseNumber() + "（"
                         + after.itemName() + "）已受理并当场办结。");
             } else {

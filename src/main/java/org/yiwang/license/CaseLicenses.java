@@ -59,11 +59,11 @@ class CaseLicenses {
         if (event.result() != ResultCode.COMPLETED) {
             return;
         }
-        types.forItem(event.itemCode()).ifPresent(type -> {
+        types.typeOfItem(event.itemCode()).ifPresent(typeCode -> {
             jdbc.sql("""
                     INSERT INTO license_pending_issuance (case_number, type_code, created_at) VALUES (?, ?, ?)
                     ON CONFLICT (case_number) DO NOTHING""")
-                    .params(event.caseNumber(), type.code(), Timestamp.from(event.completedAt())).update();
+                    .params(event.caseNumber(), typeCode, Timestamp.from(event.completedAt())).update();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -13,7 +13,6 @@ import org.yiwang.catalog.ServiceObject;
 import org.yiwang.identity.Staff;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
-import org.yiwang.shared.CreditCode;
 
 /**
  * 证照类型管理 for platform administrators: the types with their items, creating and editing a type's definition (name,
@@ -23,7 +22,6 @@ import org.yiwang.shared.CreditCode;
 @Service
 class LicenseTypeConsole {
 
-    private static final Pattern TYPE_CODE = Pattern.compile("[0-9A-Z]{18}[0-9]{3}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
 
     /** A type and the published items yielding it (an item no longer published shows without a name). */
@@ -112,8 +110,9 @@ class LicenseTypeConsole {
     @Transactional
     public void unlink(Staff staff, String code, String itemCode) {
         requireAdmin(staff);
-        if (!types.unlink(type(code).code(), itemCode)) {
-            throw new BusinessException(LicenseError.LICENSE_TYPE_ITEM_NOT_FOUND, itemCode);
+        String item = itemCode.strip();
+        if (!types.unlink(type(code).code(), item)) {
+            throw new BusinessException(LicenseError.LICENSE_TYPE_ITEM_NOT_LINKED, item, code);
         }
     }
 
@@ -124,7 +123,7 @@ class LicenseTypeConsole {
     }
 
     private static void requireWellFormed(String code) {
-        if (!TYPE_CODE.matcher(code).matches() || !CreditCode.isValid(code.substring(0, 18))) {
+        if (!LicenseId.isTypeCode(code)) {
             throw new BusinessException(LicenseError.LICENSE_TYPE_CODE_INVALID, code);
         }
     }
@@ -149,6 +148,7 @@ class LicenseTypeConsole {
         rule(!layout.title().isBlank() && layout.title().length() <= 50, "版式标题必填，50字以内");
         rule(layout.titleSize() >= 2 && layout.titleSize() <= 30 && onPage(layout, 0, layout.titleY()),
                 "版式标题的字号应在2至30毫米之间，位置在页面内");
+        rule(layout.title().length() * layout.titleSize() <= layout.width(), "版式标题过长：字数乘字号超出页面宽度");
         rule(!layout.placed().isEmpty(), "版式至少放置一个信息项");
         Set<String> placed = new HashSet<>();
         for (LicenseType.Placed p : layout.placed()) {

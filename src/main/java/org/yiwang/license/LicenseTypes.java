@@ -126,11 +126,6 @@ class LicenseTypes implements ApplicationRunner {
         return find(code).orElseThrow(() -> new BusinessException(LicenseError.LICENSE_TYPE_NOT_FOUND, code));
     }
 
-    /** The type a completed item yields, if it yields one. */
-    Optional<LicenseType> forItem(String itemCode) {
-        return typeOfItem(itemCode).flatMap(this::find);
-    }
-
     List<LicenseType> all() {
         return jdbc.sql("SELECT * FROM license_type ORDER BY code").query(this::map).list();
     }

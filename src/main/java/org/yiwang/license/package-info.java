@@ -12,9 +12,10 @@
  * version, the old version becomes SUPERSEDED.
  *
  * <h2>Files</h2>
- * One OFD page per licence, laid out by the type's template ({@code classpath:license/types.json}, stored in
- * {@code license_type}) with subsets of the shipped Noto Serif SC (GB 2312, regular and bold) holding the glyphs of that document
- * embedded, a QR code to
+ * One OFD page per licence, laid out by the type's template (stored in {@code license_type}: from
+ * {@code classpath:license/types.json}, or created and edited in the console, after which start-up no longer overwrites
+ * it) with subsets of the shipped Noto Serif SC (GB 2312, regular and bold) holding the glyphs of that document
+ * embedded, a QR code (a 1-bit PNG) to
  * {@code <yiwang.licenses.public-base-url>/licenses/verify?id=<identifier>} and the identifier in the document's
  * custom metadata ({@code 电子证照标识}), which verification reads back. The issuing department's licence seal
  * (电子证照专用章) is applied in {@code LicenseSealing}, the module's one connection to the seal module.
@@ -29,7 +30,8 @@
  * {@code LicenseLibrary} implements {@link org.yiwang.cases.LicenceLibrary}: a holder's valid licences of a type, a
  * licence checked by identifier and holder, its status now, its file and the verification of that file, so that an
  * applicant chooses a licence for a material slot and the clerk sees and verifies it. {@code LicenseTypeConsole} lets
- * platform administrators link and unlink the items yielding a type ({@code /admin/license-types}).
+ * platform administrators create and edit types and link and unlink the items yielding a type
+ * ({@code /admin/license-types}).
  *
  * <h2>Status</h2>
  * {@link org.yiwang.license.LicenseStatus}: VALID, SUPERSEDED, REVOKED 撤销, CANCELLED 注销, ANNULLED 作废 (each with a

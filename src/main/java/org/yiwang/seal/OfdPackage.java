@@ -28,7 +28,8 @@ import org.xml.sax.SAXException;
 final class OfdPackage {
 
     private static final int MAX_ENTRIES = 20_000;
-    private static final long MAX_UNPACKED = 512L * 1024 * 1024;
+    /** Three times the largest upload: every entry is kept in memory while the package is checked. */
+    private static final long MAX_UNPACKED = 64L * 1024 * 1024;
     private static final SAXParserFactory PARSERS = parsers();
 
     private final Map<String, byte[]> entries;
@@ -38,8 +39,8 @@ final class OfdPackage {
     }
 
     /**
-     * The package, or null when it is not a ZIP archive or would unpack to more than 20,000 entries or 512 MB, so
-     * that a crafted archive cannot exhaust memory.
+     * The package, or null when it is not a ZIP archive, would unpack to more than 20,000 entries or 64 MB (so that a
+     * crafted archive cannot exhaust memory), or names one file twice (another reader might show the other one).
      */
     static @Nullable OfdPackage read(byte[] zip) {
         Map<String, byte[]> entries = new HashMap<>();
@@ -59,8 +60,8 @@ final class OfdPackage {
                     }
                     content.write(buffer, 0, n);
                 }
-                if (!entry.isDirectory()) {
-                    entries.put(normalise(entry.getName()), content.toByteArray());
+                if (!entry.isDirectory() && entries.put(normalise(entry.getName()), content.toByteArray()) != null) {
+                    return null;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -112,7 +112,9 @@ class SealAdministration {
         boolean[] usage = certificate.getKeyUsage();
         refuseUnless(usage == null || usage[0] || usage[1], SealError.SEAL_IMPORT_KEY_USAGE);
         String serial = certificate.getSerialNumber().toString(16);
-        refuseUnless(certificates.revocations(List.of(certificate)).isEmpty(), SealError.SEAL_IMPORT_DUPLICATE, serial);
+        refuseUnless(certificate.getSubjectX500Principal().getName().length() <= 500
+                && certificate.getIssuerX500Principal().getName().length() <= 500 && serial.length() <= 64,
+                SealError.SEAL_IMPORT_NAMES_TOO_LONG);
         byte[] probe = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         refuseUnless(Sm2.verify(certificate.getPublicKey(), probe, Sm2.sign(key, probe)),
                 SealError.SEAL_IMPORT_KEY_MISMATCH);

@@ -1,7 +1,6 @@
 package org.yiwang.seal;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -99,11 +98,6 @@ class SignatureVerifier {
             log.info("OFD not readable for verification: {}", e.toString());
             return VerificationReport.unreadable();
         }
-    }
-
-    /** A ZIP package of at most 20,000 entries and 512 MB unpacked, so that a crafted archive cannot fill memory. */
-    static boolean withinLimits(byte[] ofd) {
-        return OfdPackage.read(ofd) != null;
     }
 
     private static Map<String, String> documentData(DocBody body) {

@@ -18,10 +18,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Case handling under load: demo citizens submit applications for 困难残疾人生活补贴申请 (福田区民政局, 10 working days,
  * no uploads; the benchmark's own item) through {@code POST /api/v1/applications} at an open rate, a share of them
- * twice with the same {@code Idempotency-Key} as a double click does, and one that got no answer (a timeout) sent
- * once more with its key, as a client does; meanwhile clerks take the submitted cases one by
+ * twice with the same {@code Idempotency-Key} as a double click does, and one that failed (no answer in time, or an
+ * error) sent once more with its key, as a client does; meanwhile clerks take the submitted cases one by
  * one and accept (窗口 {@code ft-clerk}), review ({@code ft-reviewer}), approve ({@code ft-approver}) and complete them
  * ({@code ft-clerk}) through the staff API, each with a bearer token from a real login. A warm-up runs first and is
  * reported apart ({@code warm-up-…}). At the end every case the server holds for the item is compared with the case
@@ -200,11 +197,11 @@ public class CaseSimulation extends Simulation {
 
     /** Every case of the item in the clerk's scope (福田区), by number, with its state. */
     static Map<String, String> serverCases() {
-        HttpClient client = HttpClient.newHttpClient();
+        BenchmarkLogins server = new BenchmarkLogins(BASE_URL);
         JsonMapper json = JsonMapper.builder().build();
         Map<String, String> cases = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode body = json.readTree(get(client, "/api/v1/cases?queue=ALL&page=" + page));
+            JsonNode body = json.readTree(server.get("/api/v1/cases?queue=ALL&page=" + page, TOKENS.get("ft-clerk")));
             for (JsonNode c : body.get("items")) {
                 if (ITEM.equals(c.get("itemCode").asString())) {
                     cases.put(c.get("caseNumber").asString(), c.get("state").asString());
@@ -213,23 +210,6 @@ public class CaseSimulation extends Simulation {
             if ((long) (page + 1) * body.get("size").asInt() >= body.get("total").asLong()) {
                 return cases;
             }
-        }
-    }
-
-    private static String get(HttpClient client, String path) {
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
-                    .header("Authorization", "Bearer " + TOKENS.get("ft-clerk")).header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,12 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,9 +76,8 @@ public class LicenseSimulation extends Simulation {
         BenchmarkLogins logins = new BenchmarkLogins(BASE_URL);
         reviewerToken = logins.staff("ft-reviewer", "Demo@12345", "3VWNBTBZVR6BRU4WIDQXY6ARA6BIDTJJ");
         String citizen = logins.citizen(WANG_WU_MOBILE, IdentitySimulation.PASSWORD);
-        HttpClient client = HttpClient.newHttpClient();
         String identifier = null;
-        for (JsonNode licence : JsonMapper.builder().build().readTree(get(client, "/api/v1/me/licenses", citizen))) {
+        for (JsonNode licence : JsonMapper.builder().build().readTree(logins.get("/api/v1/me/licenses", citizen))) {
             if (MARRIAGE.equals(licence.get("typeCode").asString())) {
                 identifier = licence.get("identifier").asString();
             }
@@ -91,29 +85,12 @@ public class LicenseSimulation extends Simulation {
         if (identifier == null) {
             throw new IllegalStateException("王五 has no demo 结婚证 to verify");
         }
-        licenceFile = get(client, "/api/v1/me/licenses/" + identifier + "/file", citizen);
+        licenceFile = logins.get("/api/v1/me/licenses/" + identifier + "/file", citizen);
         System.out.println("Licence file verified: " + identifier + ", " + licenceFile.length + " bytes");
         try {
             Files.createDirectories(CaseSimulation.OUT);
             Files.write(CaseSimulation.OUT.resolve(FILE), licenceFile);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] get(HttpClient client, String path, String token) {
-        try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -67,11 +67,14 @@ class LicenseTypePagesTest extends LicenseTestBase {
         var linked = admin.postForm(path, Map.of("itemCode", birth));
         assertThat(linked.statusCode()).isEqualTo(302);
         assertThat(admin.page("/admin/license-types/" + MARRIAGE).body()).contains(birth, "生育登记");
-        assertThat(types.forItem(birth)).hasValueSatisfying(t -> assertThat(t.code()).isEqualTo(MARRIAGE));
+        assertThat(types.typeOfItem(birth)).hasValue(MARRIAGE);
 
         var unlinked = admin.postForm(path + "/" + birth + "/unlink", Map.of());
         assertThat(unlinked.statusCode()).isEqualTo(302);
-        assertThat(types.forItem(birth)).isEmpty();
+        assertThat(types.typeOfItem(birth)).isEmpty();
+        var again = admin.postForm(path + "/" + birth + "/unlink", Map.of());
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("未关联证照类型");
         assertThat(admin.page("/admin/license-types/" + MARRIAGE).body()).doesNotContain(birth);
     }
 }
