@@ -34,7 +34,7 @@ record ApplicantData(ApplicantKind kind, @Nullable AccountId account, String nam
         return agentName == null ? name : agentName;
     }
 
-    /** The ID number or credit code whose licences fill empty material slots of a case registered at the window. */
+    /** The ID number or credit code whose licences may fill the applicant's material slots (免提交). */
     @Nullable String licenceHolder() {
         return kind == ApplicantKind.ENTERPRISE ? creditCode : idNumber.value();
     }

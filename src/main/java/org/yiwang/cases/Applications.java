@@ -141,7 +141,7 @@ public class Applications {
         return inTx(() -> {
             CaseRecord draft = ownDraft(applicant, draftId, true);
             LicenceLibrary.Licence licence = licences.usable(material(draft, slot), licenceId,
-                    licenceHolder(applicant));
+                    licenceHolder(applicant, data(applicant)));
             touchDraft(draft);
             return materials.attachLicence(draftId, slot, licence.identifier(), "A", actorId(applicant),
                     clock.instant());
@@ -154,11 +154,8 @@ public class Applications {
     }
 
     /** The ID number or credit code whose licences the applicant may use; null for an agent who may not. */
-    private @Nullable String licenceHolder(Applicant applicant) {
-        if (applicant.acting() != null) {
-            return applicant.acting().mayUseLicences() ? applicant.acting().creditCode() : null;
-        }
-        return profile(applicant).idNumber().value();
+    private static @Nullable String licenceHolder(Applicant applicant, ApplicantData data) {
+        return applicant.acting() != null && !applicant.acting().mayUseLicences() ? null : data.licenceHolder();
     }
 
     public void removeFromDraft(Applicant applicant, long draftId, String slot) {
@@ -236,7 +233,7 @@ public class Applications {
         Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
         requireLevel(applicant, submitted.content());
         return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),
-                CaseAction.SUBMIT, true, Set.of(), licenceHolder(applicant));
+                CaseAction.SUBMIT, true, Set.of(), licenceHolder(applicant, data));
     }
 
     public CaseView view(Applicant applicant, String caseNumber) {
@@ -417,7 +414,8 @@ public class Applications {
         List<Material> list = Submissions.draftMaterials(content, draft.situationAnswers());
         Map<String, StoredMaterial> current = new LinkedHashMap<>();
         materials.current(draft.id()).forEach(m -> current.put(m.slot(), m));
-        String holder = list.stream().anyMatch(m -> m.licenceTypeCode() != null) ? licenceHolder(applicant) : null;
+        String holder = list.stream().anyMatch(m -> m.licenceTypeCode() != null)
+                ? licenceHolder(applicant, data(applicant)) : null;
         return views.draft(draft, list.stream().map(m -> new CaseView.MaterialSlot(m.key(), m.name(),
                 m.required(), current.get(m.key()), licences.describe(current.get(m.key())),
                 licences.choices(m, holder))).toList(), complete);

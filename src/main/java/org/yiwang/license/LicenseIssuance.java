@@ -205,24 +205,13 @@ class LicenseIssuance {
         return stored(sealed(type, id, holder, metadata, issuedOn, until, caseNumber, source, actor));
     }
 
-    /**
-     * The licence rendered by its type's template and sealed by the issuing department, ready to store. At most one
-     * rendering per processor at a time: rendering is pure CPU, and more at once only slow each other and the short
-     * queries of every other request, which then wait for database connections.
-     */
+    /** The licence rendered by its type's template and sealed by the issuing department, ready to store. */
     private LicenseStore.NewLicense sealed(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
             LocalDate issuedOn, @Nullable LocalDate until, @Nullable String caseNumber, String source, String actor) {
         Department issuer = departments.require(id.issuer());
         LicenseContent content = new LicenseContent(id, type.name(), holder.name(), holder.code(), issuer.name(),
                 issuedOn, until, metadata);
-        LicenseSealing.Sealed file;
-        rendering.acquireUninterruptibly();
-        try {
-            file = sealing.seal(id.issuer(), documents.render(type, content, null), type.layout().seal(),
-                    "电子证照签发 " + id.value());
-        } finally {
-            rendering.release();
-        }
+        LicenseSealing.Sealed file = renderSealed(type, content, null, "电子证照签发 " + id.value());
         return new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
                 cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
                 issuer.regionCode().value(), issuedOn, until, metadata, caseNumber, source, file.file(),
@@ -240,8 +229,22 @@ class LicenseIssuance {
         LicenseContent content = new LicenseContent(license.identifier(), license.typeName(), license.holderName(),
                 cipher.decrypt(store.holderCode(license.id())), license.issuerName(), license.issuedOn(),
                 license.validUntil(), license.metadata());
-        return sealing.seal(license.identifier().issuer(), documents.render(type, content, watermark),
-                type.layout().seal(), "电子证照授权使用副本 " + license.identifier().value()).file();
+        return renderSealed(type, content, watermark, "电子证照授权使用副本 " + license.identifier().value()).file();
+    }
+
+    /**
+     * Renders and seals, at most one per processor at a time: this is pure CPU, and more at once only slow each other
+     * and the short queries of every other request, which then wait for database connections.
+     */
+    private LicenseSealing.Sealed renderSealed(LicenseType type, LicenseContent content,
+            LicenseDocuments.@Nullable Watermark watermark, String purpose) {
+        rendering.acquireUninterruptibly();
+        try {
+            return sealing.seal(content.id().issuer(), documents.render(type, content, watermark), type.layout().seal(),
+                    purpose);
+        } finally {
+            rendering.release();
+        }
     }
 
     /** Staff of the issuing department in an issuing role, or a platform administrator. */

@@ -27,8 +27,8 @@ class LicenseLibrary implements LicenceLibrary {
 
     @Override
     public List<Licence> validLicences(String typeCode, String holderCode) {
-        return store.ofHolder(hash(holderCode)).stream().map(LicenseLibrary::licence)
-                .filter(l -> l.valid() && l.typeCode().equals(typeCode)).toList();
+        return store.ofHolder(hash(holderCode), typeCode).stream().map(LicenseLibrary::licence)
+                .filter(Licence::valid).toList();
     }
 
     @Override

@@ -115,10 +115,16 @@ class LicenseStore {
 
     /** The holder's licences: the newest version of each, newest first. */
     List<IssuedLicense> ofHolder(String holderCodeHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM license l WHERE holder_code_hash = ? AND NOT EXISTS ("
+        return ofHolder(holderCodeHash, null);
+    }
+
+    /** The holder's newest version of each licence, of one type when {@code typeCode} is given, newest first. */
+    List<IssuedLicense> ofHolder(String holderCodeHash, @Nullable String typeCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM license l WHERE holder_code_hash = :holder "
+                + "AND (CAST(:type AS varchar) IS NULL OR type_code = :type) AND NOT EXISTS ("
                 + "SELECT 1 FROM license n WHERE n.type_code = l.type_code AND n.issuer_code = l.issuer_code "
                 + "AND n.serial = l.serial AND n.version > l.version) ORDER BY created_at DESC, id DESC")
-                .param(holderCodeHash).query(this::map).list();
+                .param("holder", holderCodeHash).param("type", typeCode).query(this::map).list();
     }
 
     boolean heldBy(LicenseId identifier, String holderCodeHash) {
