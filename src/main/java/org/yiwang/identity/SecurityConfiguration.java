@@ -30,7 +30,7 @@ import org.yiwang.identity.staff.StaffSessions;
  * the staff chain: public pages and the public API are open; the admin console and admin API need a staff login
  * with two factors (the login pages are in {@code staff}, which also checks every logged-in request against the
  * account) and an administrator's role, the platform-administration pages (working-day calendar, departments,
- * change-record integrity) a platform administrator; every staff member reaches their own account page
+ * change-record integrity, licence types) a platform administrator; every staff member reaches their own account page
  * ({@code /admin/me}) and the case workbench ({@code /admin/cases}). The JSON API answers 401 instead of
  * redirecting to the login page and, being used with the console session, needs the CSRF token like the forms
  * (header {@code X-CSRF-TOKEN}). A citizen sent to log in from the application or case pages is led back there.
@@ -75,7 +75,7 @@ class SecurityConfiguration {
         var trust = new AuthenticationTrustResolverImpl();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/calendar/**", "/admin/departments/**", "/admin/clients/**",
-                                "/admin/integrity")
+                                "/admin/integrity", "/admin/license-types/**")
                         .hasRole(StaffRole.PLATFORM_ADMIN.name())
                         .requestMatchers("/admin/me", "/admin/me/**").hasAnyRole(anyStaff)
                         .requestMatchers("/admin/cases", "/admin/cases/**").hasAnyRole(anyStaff)

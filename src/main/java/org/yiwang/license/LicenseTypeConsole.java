@@ -4,20 +4,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.catalog.PublishedItem;
 import org.yiwang.catalog.PublishedItems;
 import org.yiwang.catalog.ServiceObject;
-import org.yiwang.identity.Staff;
-import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
 
 /**
- * 证照类型管理 for platform administrators: the types with their items, creating and editing a type's definition (name,
- * holder kind, metadata fields, validity, OFD layout), and linking or unlinking a published item whose completion
- * yields a type (一个事项只产生一种证照).
+ * 证照类型管理 for platform administrators (the web security opens {@code /admin/license-types} to them only): the
+ * types with their items, creating and editing a type's definition (name, holder kind, metadata fields, validity, OFD
+ * layout), and linking or unlinking a published item whose completion yields a type (一个事项只产生一种证照).
  */
 @Service
 class LicenseTypeConsole {
@@ -40,14 +39,12 @@ class LicenseTypeConsole {
     }
 
     @Transactional(readOnly = true)
-    public List<LicenseType> list(Staff staff) {
-        requireAdmin(staff);
+    public List<LicenseType> list() {
         return types.all();
     }
 
     @Transactional(readOnly = true)
-    public TypeDetail detail(Staff staff, String code) {
-        requireAdmin(staff);
+    public TypeDetail detail(String code) {
         LicenseType type = type(code);
         return new TypeDetail(type, type.items().stream().map(i -> new ItemRef(i,
                 items.find(i).map(p -> p.content().name()).orElse("（未发布）"))).toList());
@@ -55,14 +52,12 @@ class LicenseTypeConsole {
 
     /** Creates a type from the console; its items are linked afterwards. */
     @Transactional
-    public LicenseType create(Staff staff, LicenseType definition) {
-        requireAdmin(staff);
+    public void create(LicenseType definition) {
         requireWellFormed(definition.code());
         check(definition);
         if (!types.create(definition)) {
             throw new BusinessException(LicenseError.LICENSE_TYPE_EXISTS, definition.code());
         }
-        return types.require(definition.code());
     }
 
     /**
@@ -70,8 +65,7 @@ class LicenseTypeConsole {
      * from now on follow the new definition. The holder kind stays while items yield the type or licences of it exist.
      */
     @Transactional
-    public LicenseType update(Staff staff, String code, LicenseType definition) {
-        requireAdmin(staff);
+    public void update(String code, LicenseType definition) {
         LicenseType type = type(code);
         LicenseType changed = new LicenseType(type.code(), definition.name(), definition.holderKind(),
                 definition.fields(), definition.validityYears(), definition.layout(), type.items());
@@ -80,12 +74,10 @@ class LicenseTypeConsole {
             throw new BusinessException(LicenseError.LICENSE_TYPE_HOLDER_FIXED, type.holderKind().label());
         }
         types.update(changed);
-        return types.require(code);
     }
 
     @Transactional
-    public void link(Staff staff, String code, String itemCode) {
-        requireAdmin(staff);
+    public void link(String code, String itemCode) {
         LicenseType type = type(code);
         String item = itemCode.strip();
         PublishedItem published = items.find(item)
@@ -108,8 +100,7 @@ class LicenseTypeConsole {
     }
 
     @Transactional
-    public void unlink(Staff staff, String code, String itemCode) {
-        requireAdmin(staff);
+    public void unlink(String code, String itemCode) {
         String item = itemCode.strip();
         if (!types.unlink(type(code).code(), item)) {
             throw new BusinessException(LicenseError.LICENSE_TYPE_ITEM_NOT_LINKED, item, code);
@@ -130,35 +121,32 @@ class LicenseTypeConsole {
 
     /** The rules of a definition; the first broken one is refused with what is wrong. */
     private static void check(LicenseType type) {
-        rule(!type.name().isBlank() && type.name().length() <= 100, "证照名称必填，100字以内");
+        rule(!type.name().isBlank() && type.name().length() <= 100, "name");
         rule(type.validityYears() == null || type.validityYears() >= 1 && type.validityYears() <= 100,
-                "有效期应为1至100年，或留空表示长期有效");
+                "validityYears");
         Set<String> keys = new HashSet<>(LicenseContent.STANDARD_LABELS.keySet());
         for (LicenseType.Field field : type.fields()) {
-            rule(KEY.matcher(field.key()).matches(), "信息项代码“" + field.key() + "”应以字母开头，只含字母和数字，40位以内");
-            rule(keys.add(field.key()), "信息项代码“" + field.key() + "”重复或与通用信息项相同");
-            rule(!field.label().isBlank() && field.label().length() <= 50,
-                    "信息项“" + field.key() + "”的名称必填，50字以内");
-            rule(field.formKey() == null || KEY.matcher(field.formKey()).matches(),
-                    "信息项“" + field.key() + "”的申请表字段“" + field.formKey() + "”应以字母开头，只含字母和数字");
+            rule(KEY.matcher(field.key()).matches(), "fieldKey", field.key());
+            rule(keys.add(field.key()), "fieldKeyTaken", field.key());
+            rule(!field.label().isBlank() && field.label().length() <= 50, "fieldLabel", field.key());
+            rule(field.formKey() == null || KEY.matcher(field.formKey()).matches(), "fieldFormKey", field.key(),
+                    String.valueOf(field.formKey()));
         }
         LicenseType.Layout layout = type.layout();
         rule(layout.width() >= 50 && layout.width() <= 1000 && layout.height() >= 50 && layout.height() <= 1000,
-                "版式页面宽、高应在50至1000毫米之间");
-        rule(!layout.title().isBlank() && layout.title().length() <= 50, "版式标题必填，50字以内");
-        rule(layout.titleSize() >= 2 && layout.titleSize() <= 30 && onPage(layout, 0, layout.titleY()),
-                "版式标题的字号应在2至30毫米之间，位置在页面内");
-        rule(layout.title().length() * layout.titleSize() <= layout.width(), "版式标题过长：字数乘字号超出页面宽度");
-        rule(!layout.placed().isEmpty(), "版式至少放置一个信息项");
+                "pageSize");
+        rule(!layout.title().isBlank() && layout.title().length() <= 50, "title");
+        rule(layout.titleSize() >= 2 && layout.titleSize() <= 30 && onPage(layout, 0, layout.titleY()), "titlePlace");
+        rule(layout.title().length() * layout.titleSize() <= layout.width(), "titleTooLong");
+        rule(!layout.placed().isEmpty(), "nothingPlaced");
         Set<String> placed = new HashSet<>();
         for (LicenseType.Placed p : layout.placed()) {
-            rule(keys.contains(p.field()), "版式中的“" + p.field() + "”不是本类型的信息项或通用信息项");
-            rule(placed.add(p.field()), "版式中的“" + p.field() + "”放置了两次");
-            rule(p.size() >= 1.5 && p.size() <= 20 && onPage(layout, p.x(), p.y()),
-                    "版式中“" + p.field() + "”的字号应在1.5至20毫米之间，位置在页面内");
+            rule(keys.contains(p.field()), "placedUnknown", p.field());
+            rule(placed.add(p.field()), "placedTwice", p.field());
+            rule(p.size() >= 1.5 && p.size() <= 20 && onPage(layout, p.x(), p.y()), "placedPlace", p.field());
         }
-        rule(fits(layout, layout.code(), 15), "二维码应不小于15毫米，整体位于页面内");
-        rule(fits(layout, layout.seal(), 20) && layout.seal().size() <= 60, "印章直径应在20至60毫米之间，整体位于页面内");
+        rule(fits(layout, layout.code(), 15), "code");
+        rule(fits(layout, layout.seal(), 20) && layout.seal().size() <= 60, "seal");
     }
 
     private static boolean onPage(LicenseType.Layout layout, double x, double y) {
@@ -170,15 +158,24 @@ class LicenseTypeConsole {
                 && box.y() + box.size() <= layout.height();
     }
 
-    private static void rule(boolean holds, String problem) {
+    private static void rule(boolean holds, String problem, String... args) {
         if (!holds) {
-            throw new BusinessException(LicenseError.LICENSE_TYPE_DEFINITION_INVALID, problem);
+            throw invalid(problem, (Object[]) args);
         }
     }
 
-    static void requireAdmin(Staff staff) {
-        if (!staff.has(StaffRole.PLATFORM_ADMIN)) {
-            throw new BusinessException(LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED);
-        }
+    /**
+     * A broken rule of a definition: the stable code, with what is wrong as the message
+     * {@code license.type.problem.<problem>}, resolved in the reader's language like its arguments that are themselves
+     * message keys ({@link #value}).
+     */
+    static BusinessException invalid(String problem, Object... args) {
+        return new BusinessException(LicenseError.LICENSE_TYPE_DEFINITION_INVALID,
+                new DefaultMessageSourceResolvable(new String[] {"license.type.problem." + problem}, args));
+    }
+
+    /** The name of a value of the form, {@code license.type.value.<value>}, for a problem's message. */
+    static DefaultMessageSourceResolvable value(String value, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {"license.type.value." + value}, args);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
-import org.yiwang.shared.BusinessException;
 
 /**
  * The licence type form of the console as typed: the definition's values as text, one row per metadata field and per
@@ -81,28 +80,28 @@ record LicenseTypeForm(String code, String name, String holderKind, String valid
         try {
             kind = LicenseType.HolderKind.valueOf(holderKind);
         } catch (IllegalArgumentException e) {
-            throw invalid("请选择持证主体");
+            throw LicenseTypeConsole.invalid("holderKind");
         }
         Integer years;
         try {
             years = validityYears.isEmpty() ? null : Integer.valueOf(validityYears);
         } catch (NumberFormatException e) {
-            throw invalid("有效期“" + validityYears + "”应为整数年数，或留空表示长期有效");
+            throw LicenseTypeConsole.invalid("validityYearsNotInteger", validityYears);
         }
         List<LicenseType.Field> typeFields = fields.stream().map(f -> new LicenseType.Field(f.key(), f.label(),
                 f.formKey().isEmpty() ? null : f.formKey(), f.required())).toList();
         List<LicenseType.Placed> typePlaced = placed.stream().map(p -> new LicenseType.Placed(p.field(),
-                number(p.x(), p.field() + "的横坐标"), number(p.y(), p.field() + "的纵坐标"),
-                number(p.size(), p.field() + "的字号"), p.bold())).toList();
-        LicenseType.Layout layout = new LicenseType.Layout(number(width, "页面宽度"), number(height, "页面高度"), title,
-                number(titleY, "标题纵坐标"), number(titleSize, "标题字号"), typePlaced,
-                new LicenseType.Box(number(codeX, "二维码横坐标"), number(codeY, "二维码纵坐标"),
-                        number(codeSize, "二维码边长")),
-                new LicenseType.Box(number(sealX, "印章横坐标"), number(sealY, "印章纵坐标"), number(sealSize, "印章直径")));
+                number(p.x(), "placedX", p.field()), number(p.y(), "placedY", p.field()),
+                number(p.size(), "placedSize", p.field()), p.bold())).toList();
+        LicenseType.Layout layout = new LicenseType.Layout(number(width, "width"), number(height, "height"), title,
+                number(titleY, "titleY"), number(titleSize, "titleSize"), typePlaced,
+                new LicenseType.Box(number(codeX, "codeX"), number(codeY, "codeY"), number(codeSize, "codeSize")),
+                new LicenseType.Box(number(sealX, "sealX"), number(sealY, "sealY"), number(sealSize, "sealSize")));
         return new LicenseType(code, name, kind, typeFields, years, layout, List.of());
     }
 
-    private static double number(String value, String what) {
+    /** The number typed; {@code what} names the value ({@code license.type.value.<what>}) when it is not one. */
+    private static double number(String value, String what, String... whatArgs) {
         try {
             double parsed = Double.parseDouble(value);
             if (Double.isFinite(parsed)) {
@@ -111,11 +110,7 @@ record LicenseTypeForm(String code, String name, String holderKind, String valid
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw invalid(what + "“" + value + "”不是数字");
-    }
-
-    private static BusinessException invalid(String problem) {
-        return new BusinessException(LicenseError.LICENSE_TYPE_DEFINITION_INVALID, problem);
+        throw LicenseTypeConsole.invalid("notANumber", LicenseTypeConsole.value(what, (Object[]) whatArgs), value);
     }
 
     private static String text(double value) {

@@ -10,14 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yiwang.identity.CurrentStaff;
-import org.yiwang.identity.Staff;
 import org.yiwang.shared.BusinessException;
 
 /**
- * 证照类型 in the staff console ({@code /admin/license-types}), for platform administrators: every type with its code,
- * holder kind, metadata fields, validity and layout, and the published items yielding it, which they link and unlink;
- * new types and changed definitions are entered on one form.
+ * 证照类型 in the staff console ({@code /admin/license-types}, which the web security opens to platform administrators
+ * only): every type with its code, holder kind, metadata fields, validity and layout, and the published items yielding
+ * it, which they link and unlink; new types and changed definitions are entered on one form.
  */
 @Controller
 class LicenseTypePages {
@@ -32,24 +30,22 @@ class LicenseTypePages {
 
     @GetMapping("/admin/license-types")
     String list(Model model) {
-        model.addAttribute("types", console.list(CurrentStaff.require()));
+        model.addAttribute("types", console.list());
         return "admin/license-types";
     }
 
     @GetMapping("/admin/license-types/new")
     String newType(Model model) {
-        LicenseTypeConsole.requireAdmin(CurrentStaff.require());
         return form(model, LicenseTypeForm.blank(), true, null);
     }
 
     @PostMapping("/admin/license-types")
     String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
-        Staff staff = CurrentStaff.require();
-        LicenseTypeConsole.requireAdmin(staff);
         LicenseTypeForm form = LicenseTypeForm.of(params);
         try {
-            String code = console.create(staff, form.toType()).code();
-            return "redirect:/admin/license-types/" + code + "?created";
+            LicenseType type = form.toType();
+            console.create(type);
+            return "redirect:/admin/license-types/" + type.code() + "?created";
         } catch (BusinessException e) {
             return refused(e, model, form, true, response);
         }
@@ -57,19 +53,20 @@ class LicenseTypePages {
 
     @GetMapping("/admin/license-types/{code}/edit")
     String edit(@PathVariable String code, Model model) {
-        return form(model, LicenseTypeForm.of(console.detail(CurrentStaff.require(), code).type()), false, null);
+        return form(model, LicenseTypeForm.of(console.detail(code).type()), false, null);
     }
 
     @PostMapping("/admin/license-types/{code}")
     String update(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Model model,
             HttpServletResponse response) {
-        Staff staff = CurrentStaff.require();
-        console.detail(staff, code); // not an administrator or no such type: the error page, not the form
         LicenseTypeForm form = LicenseTypeForm.of(params);
         try {
-            console.update(staff, code, form.toType());
+            console.update(code, form.toType());
             return "redirect:/admin/license-types/" + code + "?saved";
         } catch (BusinessException e) {
+            if (noSuchType(e)) {
+                throw e;
+            }
             return refused(e, model, form, false, response);
         }
     }
@@ -83,10 +80,9 @@ class LicenseTypePages {
     String link(@PathVariable String code, @RequestParam(defaultValue = "") String itemCode, Model model,
             HttpServletResponse response) {
         try {
-            console.link(CurrentStaff.require(), code, itemCode);
+            console.link(code, itemCode);
         } catch (BusinessException e) {
-            if (e.error() == LicenseError.LICENSE_TYPE_NOT_FOUND || e.error() == LicenseError.LICENSE_TYPE_CODE_INVALID
-                    || e.error() == LicenseError.LICENSE_PLATFORM_ADMIN_REQUIRED) {
+            if (noSuchType(e)) {
                 throw e;
             }
             response.setStatus(e.error().status().value());
@@ -98,8 +94,13 @@ class LicenseTypePages {
 
     @PostMapping("/admin/license-types/{code}/items/{itemCode}/unlink")
     String unlink(@PathVariable String code, @PathVariable String itemCode) {
-        console.unlink(CurrentStaff.require(), code, itemCode);
+        console.unlink(code, itemCode);
         return "redirect:/admin/license-types/" + code + "?unlinked";
+    }
+
+    /** A type code malformed or unknown in the path: the error page, not the form or the type's page. */
+    private static boolean noSuchType(BusinessException e) {
+        return e.error() == LicenseError.LICENSE_TYPE_NOT_FOUND || e.error() == LicenseError.LICENSE_TYPE_CODE_INVALID;
     }
 
     private String refused(BusinessException e, Model model, LicenseTypeForm form, boolean creating,
@@ -119,7 +120,7 @@ class LicenseTypePages {
     }
 
     private String render(String code, Model model, @Nullable String error) {
-        model.addAttribute("d", console.detail(CurrentStaff.require(), code));
+        model.addAttribute("d", console.detail(code));
         model.addAttribute("error", error);
         return "admin/license-type";
     }

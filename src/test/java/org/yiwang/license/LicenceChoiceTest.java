@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.cases.Applications;
+import org.yiwang.cases.CaseView;
+import org.yiwang.cases.LicenceLibrary;
 import org.yiwang.cases.CasesError;
 import org.yiwang.identity.ActingFor;
 import org.yiwang.identity.AgentScope;
@@ -151,9 +153,10 @@ class LicenceChoiceTest extends LicenseTestBase {
         assertThat(slot(restaurant, draftId, "m3").has("filledBy")).isFalse();
     }
 
+    /** The enterprise's 营业执照 is offered to and fills the slot for the agent with full scope only. */
     @Test
     void anAgentUsesTheEnterprisesLicencesOnlyWithFullScope() {
-        String food = foodLicence(RESTAURANT, "深圳市南山海岸餐饮管理有限公司").identifier().value();
+        String licence = businessLicence().identifier().value();
         var person = profile(WANG_WU).person();
         var applyOnly = new Applicant(person, ActingFor.agent(RESTAURANT, "深圳市南山海岸餐饮管理有限公司",
                 AgentScope.APPLY_ONLY));
@@ -163,17 +166,20 @@ class LicenceChoiceTest extends LicenseTestBase {
         long full = applications.createDraft(all, new Applications.DraftInput(CARE_HOME_FILING, Map.of(),
                 Map.of())).draftId();
 
-        assertThatThrownBy(() -> applications.useLicenceInDraft(applyOnly, limited, "m2", food))
+        assertThat(m2(all, full).licenceChoices()).extracting(LicenceLibrary.Licence::identifier).contains(licence);
+        applications.useLicenceInDraft(all, full, "m2", licence);
+        assertThat(m2(all, full).filledBy().licenceId()).isEqualTo(licence);
+
+        assertThat(m2(applyOnly, limited).licenceChoices()).isEmpty();
+        assertThatThrownBy(() -> applications.useLicenceInDraft(applyOnly, limited, "m2", licence))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.error()).isEqualTo(CasesError.CASES_LICENCE_NOT_A_HOLDER));
-        // The enterprise's licence is found for the agent with full scope, and refused only for its type.
-        assertThatThrownBy(() -> applications.useLicenceInDraft(all, full, "m2", food))
-                .isInstanceOfSatisfying(BusinessException.class,
-                        e -> assertThat(e.error()).isEqualTo(CasesError.CASES_LICENCE_WRONG_TYPE));
-        assertThat(applications.draft(applyOnly, limited).materials()).allSatisfy(m -> {
-            assertThat(m.filledBy()).isNull();
-            assertThat(m.licenceChoices()).isEmpty();
-        });
+        assertThat(m2(applyOnly, limited).filledBy()).isNull();
+    }
+
+    private CaseView.MaterialSlot m2(Applicant applicant, long draftId) {
+        return applications.draft(applicant, draftId).materials().stream().filter(m -> m.key().equals("m2"))
+                .findFirst().orElseThrow();
     }
 
     /**
@@ -202,9 +208,8 @@ class LicenceChoiceTest extends LicenseTestBase {
     private IssuedLicense businessLicence() {
         if (types.find(BUSINESS_LICENCE).isEmpty()) {
             LicenseType.Layout food = types.require(FOOD).layout();
-            typeConsole.create(staff(SHENZHEN_MARKET, "4403", StaffRole.PLATFORM_ADMIN), new LicenseType(
-                    BUSINESS_LICENCE, "营业执照", LicenseType.HolderKind.ENTERPRISE, List.of(), null,
-                    new LicenseType.Layout(food.width(), food.height(), "营业执照", food.titleY(), food.titleSize(),
+            typeConsole.create(new LicenseType(BUSINESS_LICENCE, "营业执照", LicenseType.HolderKind.ENTERPRISE,
+                    List.of(), null, new LicenseType.Layout(food.width(), food.height(), "营业执照", food.titleY(), food.titleSize(),
                             food.placed().stream().filter(p -> LicenseContent.STANDARD_LABELS.containsKey(p.field()))
                                     .toList(), food.code(), food.seal()), List.of()));
         }

@@ -1,22 +1,33 @@
 package org.yiwang.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.reader.ContentExtractor;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.LinkedMultiValueMap;
 import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
+import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 import org.yiwang.shared.DivisionCode;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 证照类型管理, creating and editing: a type entered on the console's form (definition and OFD layout) is stored,
@@ -31,6 +42,12 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
     ApplicationContext context;
     @Autowired
     LicenseTypes types;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    LicenseTypeConsole console;
+    @Autowired
+    MessageSource messages;
 
     private StaffLogin.Session admin() {
         return StaffLogin.session(port, StaffLogin.create(context, "ptadm", CreditCode.of(FUTIAN_CIVIL),
@@ -116,10 +133,6 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
         assertThat(type.layout().code().size()).isEqualTo(28d);
         assertThat(types.find("ignored")).isEmpty();
 
-        // a type edited in the console is no longer overwritten by the shipped definitions at start
-        types.save(new LicenseType(code, "别的名称", type.holderKind(), type.fields(), 1, type.layout(), List.of()));
-        assertThat(types.require(code).name()).isEqualTo("旅馆业许可证");
-
         // once an item yields it, the holder kind stays
         var holder = admin.postForm("/admin/license-types/" + MARRIAGE, hotel(MARRIAGE, Map.of("holderKind",
                 "ENTERPRISE")));
@@ -127,6 +140,61 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
         assertThat(holder.body()).contains("持证主体不能再改");
         assertThat(types.require(MARRIAGE).holderKind()).isEqualTo(LicenseType.HolderKind.PERSON);
         assertThat(types.require(MARRIAGE).name()).isEqualTo("中华人民共和国结婚证");
+    }
+
+    /**
+     * The start-up import of {@code types.json} keeps a shipped type edited in the console, and writes the shipped
+     * definition again over the same row once it is no longer marked as edited.
+     */
+    @Test
+    void theStartUpImportKeepsAShippedTypeEditedInTheConsole() throws Exception {
+        LicenseType shipped;
+        try (InputStream in = new ClassPathResource("license/types.json").getInputStream()) {
+            shipped = json.readValue(in, new TypeReference<List<LicenseType>>() {
+            }).stream().filter(t -> t.code().equals(FOOD)).findFirst().orElseThrow();
+        }
+        assertThat(types.require(FOOD).name()).isEqualTo(shipped.name());
+        try {
+            assertThat(admin().postForm("/admin/license-types/" + FOOD, hotel(FOOD, Map.of())).statusCode())
+                    .isEqualTo(302);
+            types.run(new DefaultApplicationArguments());
+            LicenseType kept = types.require(FOOD);
+            assertThat(kept.name()).isEqualTo("旅馆业特种行业许可证");
+            assertThat(kept.fields()).extracting(LicenseType.Field::key).containsExactly("roomCount");
+            assertThat(kept.layout().code().size()).isEqualTo(30d);
+        } finally {
+            jdbc.sql("UPDATE license_type SET edited_in_console = false WHERE code = ?").param(FOOD).update();
+            types.run(new DefaultApplicationArguments());
+        }
+        assertThat(types.require(FOOD)).usingRecursiveComparison().ignoringFields("items").isEqualTo(shipped);
+    }
+
+    /** Programs get one stable code for a bad definition, people what is wrong in their own language. */
+    @Test
+    void whatIsWrongIsSaidInTheReadersLanguage() throws Exception {
+        for (var c : List.of(
+                List.of("width", "abc", "页面宽度“abc”不是数字", "the page width \"abc\" is not a number"),
+                List.of("thirdPlaced", "holderName", "版式中的“holderName”放置了两次",
+                        "\"holderName\" is placed twice in the layout"))) {
+            var form = new LinkedMultiValueMap<String, String>();
+            hotel(newCode(), Map.of(c.get(0), c.get(1))).forEach(e -> form.add(e.getKey(), e.getValue()));
+            assertThatThrownBy(() -> console.create(LicenseTypeForm.of(form).toType()))
+                    .isInstanceOfSatisfying(BusinessException.class, e -> {
+                        assertThat(e.error()).isEqualTo(LicenseError.LICENSE_TYPE_DEFINITION_INVALID);
+                        assertThat(messages.getMessage("error." + e.error().code(), e.args(), Locale.CHINA))
+                                .isEqualTo("证照类型定义不正确：" + c.get(2) + "。");
+                        assertThat(messages.getMessage("error." + e.error().code(), e.args(), Locale.ENGLISH))
+                                .isEqualTo("The licence type definition is not valid: " + c.get(3) + ".");
+                    });
+        }
+        Properties chinese = new Properties();
+        Properties english = new Properties();
+        try (var zh = new ClassPathResource("i18n/license.properties").getInputStream();
+                var en = new ClassPathResource("i18n/license_en.properties").getInputStream()) {
+            chinese.load(zh);
+            english.load(en);
+        }
+        assertThat(english.stringPropertyNames()).isEqualTo(chinese.stringPropertyNames());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.yiwang.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,25 @@ class LicenseTypePagesTest extends LicenseTestBase {
                 DivisionCode.of("4403"), Set.of(StaffRole.PLATFORM_ADMIN)));
     }
 
+    /** A department administrator gets the 403 page for every page and form of the console, and nothing changes. */
     @Test
     void onlyPlatformAdministratorsManageTypes() {
-        var clerk = StaffLogin.session(context, port, "ft-admin");
-        var refused = clerk.page("/admin/license-types");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("只有平台管理员可以管理证照类型");
-        assertThat(clerk.postForm("/admin/license-types/" + MARRIAGE + "/items/" + MARRIAGE_ITEM + "/unlink",
-                Map.of()).statusCode()).isEqualTo(403);
-        assertThat(admin().page("/admin/license-types/" + MARRIAGE).body()).contains(MARRIAGE_ITEM);
+        var departmentAdmin = StaffLogin.session(context, port, "ft-admin");
+        String type = "/admin/license-types/" + MARRIAGE;
+        for (String path : List.of("/admin/license-types", "/admin/license-types/new", type, type + "/edit")) {
+            var refused = departmentAdmin.page(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).as(path).contains("无权访问").doesNotContain("中华人民共和国结婚证");
+        }
+        String birth = LicenseReuseTest.BIRTH_REGISTRATION;
+        assertThat(departmentAdmin.postForm(type + "/items", Map.of("itemCode", birth)).statusCode()).isEqualTo(403);
+        assertThat(departmentAdmin.postForm(type + "/items/" + MARRIAGE_ITEM + "/unlink", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(departmentAdmin.postForm(type, Map.of("name", "改名")).statusCode()).isEqualTo(403);
+        assertThat(types.typeOfItem(birth)).isEmpty();
+        assertThat(types.typeOfItem(MARRIAGE_ITEM)).hasValue(MARRIAGE);
+        assertThat(types.require(MARRIAGE).name()).isEqualTo("中华人民共和国结婚证");
+        assertThat(admin().page(type).body()).contains(MARRIAGE_ITEM);
     }
 
     @Test
