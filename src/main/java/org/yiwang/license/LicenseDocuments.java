@@ -1,8 +1,5 @@
 package org.yiwang.license;
 
-import com.google.zxing.common.BitMatrix;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -61,8 +57,6 @@ class LicenseDocuments {
     private static final String FONT_NAME = "Noto Serif SC";
     /** Pixels per QR module: eight, so that a module is one byte of a 1-bit image row. */
     private static final int QR_PIXELS = 8;
-    private static final byte BLACK = 0;
-    private static final byte WHITE = (byte) 0xFF;
 
     private final LicenseProperties properties;
     private final ParsedFonts regular;
@@ -240,28 +234,10 @@ class LicenseDocuments {
         return p;
     }
 
-    /**
-     * The QR code as a black-and-white PNG of {@value #QR_PIXELS} pixels per module with a quiet zone of two modules:
-     * an image costs a fraction of drawing the modules as vector paths through ofdrw, and prints sharp at the box's
-     * size.
-     */
+    /** The QR code as a PNG of {@value #QR_PIXELS} pixels per module: an image costs a fraction of vector paths. */
     private static Path qrCode(String url) throws IOException {
-        BitMatrix matrix = QrCode.matrix(url, 2);
-        int width = matrix.getWidth();
-        BufferedImage image = new BufferedImage(width * QR_PIXELS, matrix.getHeight() * QR_PIXELS,
-                BufferedImage.TYPE_BYTE_BINARY);
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        byte[] line = new byte[width];
-        for (int row = 0; row < matrix.getHeight(); row++) {
-            for (int col = 0; col < width; col++) {
-                line[col] = matrix.get(col, row) ? BLACK : WHITE;
-            }
-            for (int i = 0; i < QR_PIXELS; i++) {
-                System.arraycopy(line, 0, pixels, (row * QR_PIXELS + i) * width, width);
-            }
-        }
         Path file = Files.createTempFile("yiwang-qr-", ".png");
-        ImageIO.write(image, "png", file.toFile());
+        Files.write(file, QrCode.png(url, 2, QR_PIXELS));
         return file;
     }
 

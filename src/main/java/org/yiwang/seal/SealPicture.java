@@ -11,6 +11,8 @@ import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,7 @@ import javax.imageio.ImageIO;
  */
 final class SealPicture {
 
-    static final int SIZE = 600;
+    static final int SIZE = 480;
     /** Printed diameter in millimetres, as recorded in the seal's picture info. */
     static final int DIAMETER_MM = 42;
     private static final Color RED = new Color(0xE0, 0x10, 0x10);
@@ -61,11 +63,39 @@ final class SealPicture {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(indexed(image), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The picture in four shades of the seal's red from transparent to opaque, two bits a pixel: a fifth of the
+     * full-colour file, which every signature embeds twice and every verification hashes.
+     */
+    private static BufferedImage indexed(BufferedImage argb) {
+        int shades = 4;
+        byte[] r = new byte[shades];
+        byte[] g = new byte[shades];
+        byte[] b = new byte[shades];
+        byte[] a = new byte[shades];
+        for (int i = 0; i < shades; i++) {
+            r[i] = (byte) RED.getRed();
+            g[i] = (byte) RED.getGreen();
+            b[i] = (byte) RED.getBlue();
+            a[i] = (byte) (i * 255 / (shades - 1));
+        }
+        BufferedImage indexed = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_BINARY,
+                new IndexColorModel(2, shades, r, g, b, a));
+        WritableRaster raster = indexed.getRaster();
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                int alpha = argb.getRGB(x, y) >>> 24;
+                raster.setSample(x, y, 0, (alpha * (shades - 1) + 127) / 255);
+            }
+        }
+        return indexed;
     }
 
     /** Characters spread over the upper arc (160° to 250° by length), upright towards the centre, from lower left to lower right. */

@@ -2,6 +2,7 @@ package org.yiwang.seal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -9,15 +10,23 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 
@@ -27,6 +36,7 @@ final class Sm2 {
     static final BouncyCastleProvider BC = new BouncyCastleProvider();
     static final String SIGNATURE_ALGORITHM = "SM3withSM2";
     static final AlgorithmIdentifier SM3_WITH_SM2 = new AlgorithmIdentifier(GMObjectIdentifiers.sm2sign_with_sm3);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sm2() {
     }
@@ -49,6 +59,43 @@ final class Sm2 {
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SM2 signing failed", e);
+        }
+    }
+
+    /**
+     * A private key ready to sign many times. Initialising an SM2 signer derives the public key from the private one,
+     * a point multiplication as dear as the signature itself; each signer here is initialised once and reused by one
+     * thread at a time (its digest starts again from Z after every signature).
+     */
+    static final class SigningKey {
+
+        private final ECPrivateKeyParameters key;
+        private final Queue<SM2Signer> idle = new ConcurrentLinkedQueue<>();
+
+        SigningKey(byte[] pkcs8) {
+            try {
+                key = (ECPrivateKeyParameters) PrivateKeyFactory.createKey(pkcs8);
+            } catch (IOException | ClassCastException e) {
+                throw new IllegalArgumentException("not a PKCS#8 EC private key", e);
+            }
+        }
+
+        /** The DER-encoded SM3withSM2 signature of {@code data}, as {@link Sm2#sign} makes it. */
+        byte[] sign(byte[] data) {
+            SM2Signer signer = idle.poll();
+            if (signer == null) {
+                signer = new SM2Signer();
+                signer.init(true, new ParametersWithRandom(key, RANDOM));
+            }
+            signer.update(data, 0, data.length);
+            byte[] signature;
+            try {
+                signature = signer.generateSignature();
+            } catch (CryptoException e) {
+                throw new IllegalStateException("SM2 signing failed", e);
+            }
+            idle.offer(signer);
+            return signature;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.yiwang.seal;
 
-import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,7 @@ class SoftwareSigner implements Signer {
 
     private final CertificateStore store;
     private final KeyVault vault;
-    private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, Sm2.SigningKey> keys = new ConcurrentHashMap<>();
 
     SoftwareSigner(CertificateStore store, KeyVault vault) {
         this.store = store;
@@ -29,11 +28,11 @@ class SoftwareSigner implements Signer {
 
     @Override
     public byte[] sign(String keyId, byte[] data) {
-        PrivateKey key = keys.get(keyId);
+        Sm2.SigningKey key = keys.get(keyId);
         if (key == null) {
             byte[] pkcs8 = vault.decrypt(store.encryptedKey(UUID.fromString(keyId)));
             try {
-                key = Sm2.privateKey(pkcs8);
+                key = new Sm2.SigningKey(pkcs8);
             } finally {
                 Arrays.fill(pkcs8, (byte) 0);
             }
@@ -42,7 +41,7 @@ class SoftwareSigner implements Signer {
             }
             keys.put(keyId, key);
         }
-        return Sm2.sign(key, data);
+        return key.sign(data);
     }
 
     @Configuration(proxyBeanMethods = false)
