@@ -29,7 +29,6 @@ import org.ofdrw.layout.element.Img;
 import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.Position;
 import org.ofdrw.layout.element.Span;
-import org.ofdrw.reader.OFDReader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.yiwang.shared.QrCode;
@@ -190,16 +189,6 @@ class LicenseDocuments {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** The licence identifier an OFD carries in its custom metadata, if it is an OFD and carries one. */
-    static @Nullable String identifierOf(byte[] ofd) {
-        try (OFDReader reader = new OFDReader(new java.io.ByteArrayInputStream(ofd))) {
-            CustomDatas data = reader.getOFDDir().getOfd().getDocBody().getDocInfo().getCustomDatas();
-            return data == null ? null : data.getCustomDataValue(IDENTIFIER);
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private void docInfo(OFDDoc doc, LicenseType type, LicenseContent content) throws IOException {

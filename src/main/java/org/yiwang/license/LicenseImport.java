@@ -40,17 +40,21 @@ class LicenseImport {
     private final LicenseTypes types;
     private final LicenseIssuance issuance;
     private final LicenseStore store;
+    private final LicenseSealing sealing;
     private final MessageSource messages;
 
-    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store, MessageSource messages) {
+    LicenseImport(LicenseTypes types, LicenseIssuance issuance, LicenseStore store, LicenseSealing sealing,
+            MessageSource messages) {
         this.types = types;
         this.issuance = issuance;
         this.store = store;
+        this.sealing = sealing;
         this.messages = messages;
     }
 
+    /** A row read: {@code sealed} whether its file's seals verify (false without a file). */
     private record Row(int line, @Nullable LicenseId id, LicenseIssuance.Holder holder, LocalDate issuedOn,
-            @Nullable LocalDate validUntil, Map<String, String> metadata, byte @Nullable [] file) {
+            @Nullable LocalDate validUntil, Map<String, String> metadata, byte @Nullable [] file, boolean sealed) {
     }
 
     @Transactional
@@ -119,17 +123,21 @@ class LicenseImport {
             }
         }
         byte[] file = null;
+        boolean sealed = false;
         String fileName = cells.getOrDefault("file", "");
         if (!fileName.isEmpty()) {
             file = files.get(fileName);
             if (file == null) {
                 throw new IllegalArgumentException("未上传文件 " + fileName);
             }
-            if (id == null || !id.value().equals(LicenseDocuments.identifierOf(file))) {
+            LicenseSealing.SealReport report = sealing.verify(file);
+            if (id == null || !id.value().equals(report.identifier())) {
                 throw new IllegalArgumentException("文件 " + fileName + " 中的电子证照标识与该行不一致");
             }
+            sealed = report.verdict().equals("VALID");
         }
-        return new Row(line, id, holder, issuedOn, until.isEmpty() ? null : LocalDate.parse(until), metadata, file);
+        return new Row(line, id, holder, issuedOn, until.isEmpty() ? null : LocalDate.parse(until), metadata, file,
+                sealed);
     }
 
     private String save(Staff staff, LicenseType type, Row row) {
@@ -138,7 +146,7 @@ class LicenseImport {
                     "IMPORT", staff.username()).identifier().value();
         }
         IssuedLicense saved = issuance.importExisting(type, row.id(), row.holder(), row.metadata(), row.issuedOn(),
-                row.validUntil(), row.file(), staff.username());
+                row.validUntil(), row.file(), row.sealed(), staff.username());
         String serial = row.id().serial();
         if (serial.matches("\\d{11}")) {
             store.raiseSerial(type.code(), row.id().issuer(), Integer.parseInt(serial.substring(0, 4)),

@@ -144,11 +144,11 @@ class LicenseIssuance {
     }
 
     /**
-     * 存量导入 of a licence issued before, under its own identifier: the given file kept as it is (sealed if its seals
-     * verify), or without one a generated and sealed file.
+     * 存量导入 of a licence issued before, under its own identifier: the given file kept as it is ({@code sealed}
+     * whether its seals verified), or without one a generated and sealed file.
      */
     IssuedLicense importExisting(LicenseType type, LicenseId id, Holder holder, Map<String, String> metadata,
-            LocalDate issuedOn, @Nullable LocalDate until, byte @Nullable [] file, String actor) {
+            LocalDate issuedOn, @Nullable LocalDate until, byte @Nullable [] file, boolean sealed, String actor) {
         requireKind(type, holder);
         IssuedLicense issued;
         if (file == null) {
@@ -158,7 +158,7 @@ class LicenseIssuance {
             store.insert(new LicenseStore.NewLicense(id, type.name(), issuer.name(), holder.kind(), holder.name(),
                     cipher.encrypt(holder.code()), cipher.hash(holder.code()), holder.masked(),
                     issuer.regionCode().value(), issuedOn, until, metadata, null, "IMPORT", file,
-                    sealing.verify(file).verdict().equals("VALID"), Instant.now(), actor));
+                    sealed, Instant.now(), actor));
             issued = store.find(id).orElseThrow();
         }
         store.history(issued.id(), "IMPORT", null, actor, issued.createdAt());

@@ -5,8 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,7 +22,7 @@ import org.ofdrw.core.basicType.ST_Loc;
 import org.xml.sax.SAXException;
 
 /**
- * An OFD package (ZIP) unpacked once in memory for verification: no temporary files, each entry inflated once.
+ * An OFD package (ZIP) unpacked once in memory for verification or sealing: no temporary files, each entry inflated once.
  * Paths are resolved as OFD does: absolute from the package root when they start with {@code /}, otherwise relative
  * to the directory of the file that names them.
  */
@@ -43,7 +44,7 @@ final class OfdPackage {
      * crafted archive cannot exhaust memory), or names one file twice (another reader might show the other one).
      */
     static @Nullable OfdPackage read(byte[] zip) {
-        Map<String, byte[]> entries = new HashMap<>();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -68,6 +69,11 @@ final class OfdPackage {
             return null;
         }
         return entries.isEmpty() ? null : new OfdPackage(entries);
+    }
+
+    /** Every file of the package by path, in the order of the archive. */
+    Map<String, byte[]> entries() {
+        return Collections.unmodifiableMap(entries);
     }
 
     /** The content of the file at {@code loc}, resolved from the directory {@code dir}. */

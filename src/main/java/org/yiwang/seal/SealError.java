@@ -28,7 +28,9 @@ public enum SealError implements ErrorCode {
     SEAL_CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND),
     SEAL_CERTIFICATE_REVOKED(HttpStatus.CONFLICT),
     SEAL_REASON_TOO_LONG(HttpStatus.BAD_REQUEST),
-    SEAL_CERTIFICATE_UNUSABLE(HttpStatus.CONFLICT);
+    SEAL_SIGNER_REVOKED(HttpStatus.CONFLICT),
+    SEAL_SIGNER_EXPIRED(HttpStatus.CONFLICT),
+    SEAL_SIGNER_NOT_YET_VALID(HttpStatus.CONFLICT);
 
     /** The longest reason the registry keeps (its columns are {@code varchar(500)}). */
     static final int MAX_REASON = 500;

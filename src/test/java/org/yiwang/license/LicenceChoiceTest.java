@@ -288,7 +288,7 @@ class LicenceChoiceTest extends LicenseTestBase {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/ofd");
-        assertThat(LicenseDocuments.identifierOf(file.body())).isEqualTo(licence);
+        assertThat(LicenseDocumentsTest.identifierOf(file.body())).isEqualTo(licence);
 
         issuance.end(staff(FUTIAN_CIVIL, "440304", StaffRole.REVIEWER), LicenseId.parse(licence),
                 LicenseIssuance.StatusAction.REVOKE, "登记时隐瞒婚姻状况");

@@ -45,7 +45,7 @@ class LicenseApiTest extends LicenseTestBase {
         var file = download("/api/v1/me/licenses/" + id + "/file", token(ZHANG_SAN));
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/ofd");
-        assertThat(LicenseDocuments.identifierOf(file.body())).isEqualTo(id);
+        assertThat(LicenseDocumentsTest.identifierOf(file.body())).isEqualTo(id);
 
         assertThat(get("/api/v1/me/licenses/" + id, token(WANG_WU)).statusCode()).isEqualTo(404);
         var foreign = download("/api/v1/me/licenses/" + id + "/file", token(WANG_WU));

@@ -45,7 +45,7 @@ class LicenseGrantTest extends LicenseTestBase {
         var copy = fetch(code);
 
         assertThat(copy.statusCode()).isEqualTo(200);
-        assertThat(LicenseDocuments.identifierOf(copy.body())).isEqualTo(id);
+        assertThat(LicenseDocumentsTest.identifierOf(copy.body())).isEqualTo(id);
         assertThat(text(copy.body())).contains("仅供深圳市住房和建设局用于办理购房资格审核，"
                 + LicenseContent.chinese(inTenDays) + "前有效", "持证人：张三");
         JsonNode grants = json.readTree(get("/api/v1/me/licenses/" + id + "/grants", token(ZHANG_SAN)).body());
@@ -63,7 +63,7 @@ class LicenseGrantTest extends LicenseTestBase {
 
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(LicenseDocuments.identifierOf(second.body())).isEqualTo(id);
+        assertThat(LicenseDocumentsTest.identifierOf(second.body())).isEqualTo(id);
         JsonNode grants = json.readTree(get("/api/v1/me/licenses/" + id + "/grants", token(ZHANG_SAN)).body());
         assertThat(grants.at("/0/uses").size()).isEqualTo(2);
     }

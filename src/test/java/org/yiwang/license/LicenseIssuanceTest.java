@@ -29,7 +29,7 @@ class LicenseIssuanceTest extends LicenseTestBase {
         assertThat(licence.validUntil()).isNull();
         assertThat(licence.source()).isEqualTo("CASE");
         assertThat(licence.sealed()).isTrue();
-        assertThat(LicenseDocuments.identifierOf(store.file(licence.id()))).isEqualTo(licence.identifier().value());
+        assertThat(LicenseDocumentsTest.identifierOf(store.file(licence.id()))).isEqualTo(licence.identifier().value());
         assertThat(caseLicenses.pending()).doesNotContain(caseNumber);
     }
 

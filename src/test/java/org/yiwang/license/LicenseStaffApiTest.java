@@ -35,7 +35,7 @@ class LicenseStaffApiTest extends LicenseTestBase {
         assertThat(licence.get("sealed").asBoolean()).isTrue();
         IssuedLicense stored = store.find(LicenseId.parse(id)).orElseThrow();
         assertThat(stored.holderName()).isEqualTo("王五");
-        assertThat(LicenseDocuments.identifierOf(store.file(stored.id()))).isEqualTo(id);
+        assertThat(LicenseDocumentsTest.identifierOf(store.file(stored.id()))).isEqualTo(id);
         assertThat(upload("/api/v1/licenses/verify", null, id + ".ofd", store.file(stored.id())).body())
                 .contains("\"verdict\":\"VALID\"");
     }

@@ -170,13 +170,27 @@ class DocumentSealingTest {
         for (CreditCode department : List.of(revokedDepartment, expiredDepartment)) {
             assertThatThrownBy(() -> sealing.seal(department, SealType.OFFICIAL, OfdFiles.document("Refused"), AT))
                     .isInstanceOfSatisfying(BusinessException.class, e -> {
-                        assertThat(e.error()).isEqualTo(SealError.SEAL_CERTIFICATE_UNUSABLE);
+                        assertThat(e.error()).isEqualTo(department == revokedDepartment
+                                ? SealError.SEAL_SIGNER_REVOKED : SealError.SEAL_SIGNER_EXPIRED);
                         assertThat(messages.getMessage("error." + e.error().code(), e.args(), Locale.CHINA))
                                 .contains("部门 " + department.value() + " 的公章绑定的签章证书")
                                 .contains(department == revokedDepartment ? "吊销" : "过期")
                                 .contains("不能盖章");
                     });
         }
+    }
+
+    @Test
+    void somethingElseThanAnOfdIsNotSealed() {
+        long usesBefore = registry.active(FUTIAN.value(), SealType.LICENCE).orElseThrow().useCount();
+        byte[] noOfdXml = OfdFiles.changed(OfdFiles.document("No root"), files -> files.remove("OFD.xml"));
+
+        for (byte[] document : List.of("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), noOfdXml)) {
+            assertThatThrownBy(() -> sealing.seal(FUTIAN, SealType.LICENCE, document, AT))
+                    .isInstanceOfSatisfying(BusinessException.class,
+                            e -> assertThat(e.error()).isEqualTo(SealError.SEAL_DOCUMENT_UNREADABLE));
+        }
+        assertThat(registry.active(FUTIAN.value(), SealType.LICENCE).orElseThrow().useCount()).isEqualTo(usesBefore);
     }
 
     @Test

@@ -180,7 +180,7 @@ class SealPagesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealing.seal(code, SealType.APPROVAL,
                 OfdFiles.document("After revocation"), DocumentSealingTest.AT))
                 .isInstanceOfSatisfying(org.yiwang.shared.BusinessException.class,
-                        e -> assertThat(e.error()).isEqualTo(SealError.SEAL_CERTIFICATE_UNUSABLE));
+                        e -> assertThat(e.error()).isEqualTo(SealError.SEAL_SIGNER_REVOKED));
         SignatureResult result = sealing.verify(sealed).signatures().get(0);
         assertThat(result.firstFailure()).get().satisfies(check -> {
             assertThat(check.code()).isEqualTo("REVOCATION");
