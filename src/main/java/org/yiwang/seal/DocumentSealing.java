@@ -60,9 +60,9 @@ public class DocumentSealing {
                     : unusable == SealError.SEAL_SIGNER_EXPIRED ? certificate.notAfter() : certificate.notBefore();
             throw new BusinessException(unusable, department.value(), type.label(), BEIJING.format(when));
         }
-        byte[] sealed = sign(seal.seseal(), certificate, ofd, at, now);
-        seals.recordUse(seal.id(), Sm2.sm3Hex(sealed), now, usedBy, purpose);
-        return sealed;
+        OfdSealer.Sealed sealed = sign(seal.seseal(), certificate, ofd, at, now);
+        seals.recordUse(seal.id(), sealed.signedHash(), now, usedBy, purpose);
+        return sealed.ofd();
     }
 
     /** Verifies every signature of an OFD; never throws for a bad document. */
@@ -72,10 +72,10 @@ public class DocumentSealing {
 
     /** Signs with {@code seal} and {@code certificate} as of {@code time}, whatever their status. */
     byte[] sign(Seal seal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
-        return sign(seal.seseal(), certificate, ofd, at, time);
+        return sign(seal.seseal(), certificate, ofd, at, time).ofd();
     }
 
-    private byte[] sign(byte[] seseal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
+    private OfdSealer.Sealed sign(byte[] seseal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
         return OfdSealer.seal(ofd, at, new SesV4SignContainer(signer, certificate, seseal, time), time);
     }
 }

@@ -48,12 +48,17 @@ final class OfdSealer {
     private OfdSealer() {
     }
 
-    static byte[] seal(byte[] ofd, StampPosition at, ExtendSignatureContainer container, Instant time) {
+    /** A sealed package and the SM3 of its new Signature.xml, the data the seal's signature covers (hex). */
+    record Sealed(byte[] ofd, String signedHash) {
+    }
+
+    static Sealed seal(byte[] ofd, StampPosition at, ExtendSignatureContainer container, Instant time) {
         OfdPackage source = OfdPackage.read(ofd);
         if (source == null) {
             throw new BusinessException(SealError.SEAL_DOCUMENT_UNREADABLE);
         }
         Map<String, byte[]> files = new LinkedHashMap<>(source.entries());
+        byte[] signatureXml;
         try {
             Element ofdXml = source.xml("OFD.xml");
             DocBody body = new OFD(ofdXml).getDocBody();
@@ -91,7 +96,7 @@ final class OfdSealer {
                     .setSeal(new Seal().setBaseLoc(ST_Loc.getInstance("/" + signDir + "/Seal.esl")))
                     .addStampAnnot(stamp)
                     .setReferences(references(files, listPath, container.getDigestFnc()));
-            byte[] signatureXml = ElemCup.dump(new Signature()
+            signatureXml = ElemCup.dump(new Signature()
                     .setSignedValue(ST_Loc.getInstance("/" + signDir + "/SignedValue.dat"))
                     .setSignedInfo(info));
             files.put(signaturePath, signatureXml);
@@ -104,7 +109,7 @@ final class OfdSealer {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
-        return zip(files);
+        return new Sealed(zip(files), Sm2.sm3Hex(signatureXml));
     }
 
     private static Page page(Document document, StampPosition at) {

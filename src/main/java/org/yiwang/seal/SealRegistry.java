@@ -128,25 +128,26 @@ class SealRegistry {
         return find(id).orElseThrow();
     }
 
-    void recordUse(String sealId, String documentHash, Instant at, @Nullable String usedBy, @Nullable String purpose) {
+    /** Records a use; {@code signedHash} is the SM3 (hex) of the Signature.xml the seal signed, which names every file. */
+    void recordUse(String sealId, String signedHash, Instant at, @Nullable String usedBy, @Nullable String purpose) {
         jdbc.sql("""
-                INSERT INTO seal_use (seal_id, document_hash, used_at, used_by, purpose)
+                INSERT INTO seal_use (seal_id, signed_hash, used_at, used_by, purpose)
                 VALUES (:seal, :hash, :at, :by, :purpose)""")
-                .param("seal", sealId).param("hash", documentHash).param("at", Timestamp.from(at))
+                .param("seal", sealId).param("hash", signedHash).param("at", Timestamp.from(at))
                 .param("by", usedBy).param("purpose", purpose).update();
     }
 
     /** One recorded use of a seal (用印记录). */
-    record Use(Instant usedAt, String documentHash, @Nullable String usedBy, @Nullable String purpose) {
+    record Use(Instant usedAt, String signedHash, @Nullable String usedBy, @Nullable String purpose) {
     }
 
     /** The seal's latest uses, newest first. */
     List<Use> uses(String sealId, int limit) {
         return jdbc.sql("""
-                SELECT used_at, document_hash, used_by, purpose FROM seal_use WHERE seal_id = :id
+                SELECT used_at, signed_hash, used_by, purpose FROM seal_use WHERE seal_id = :id
                 ORDER BY used_at DESC, id DESC LIMIT :limit""")
                 .param("id", sealId).param("limit", limit)
-                .query((rs, n) -> new Use(rs.getTimestamp("used_at").toInstant(), rs.getString("document_hash"),
+                .query((rs, n) -> new Use(rs.getTimestamp("used_at").toInstant(), rs.getString("signed_hash"),
                         rs.getString("used_by"), rs.getString("purpose")))
                 .list();
     }

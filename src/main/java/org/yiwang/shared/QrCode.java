@@ -59,12 +59,15 @@ public final class QrCode {
         int side = matrix.getWidth() * pixels;
         int rowBytes = (side + 7) / 8;
         byte[] raw = new byte[(rowBytes + 1) * side];
-        for (int y = 0; y < side; y++) {
-            int row = y * (rowBytes + 1) + 1;
+        for (int module = 0; module < matrix.getHeight(); module++) {
+            int first = module * pixels * (rowBytes + 1) + 1;
             for (int x = 0; x < side; x++) {
-                if (!matrix.get(x / pixels, y / pixels)) {
-                    raw[row + x / 8] |= (byte) (0x80 >>> (x % 8));
+                if (!matrix.get(x / pixels, module)) {
+                    raw[first + x / 8] |= (byte) (0x80 >>> (x % 8));
                 }
+            }
+            for (int copy = 1; copy < pixels; copy++) {
+                System.arraycopy(raw, first, raw, first + copy * (rowBytes + 1), rowBytes);
             }
         }
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);

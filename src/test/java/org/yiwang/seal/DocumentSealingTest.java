@@ -60,8 +60,9 @@ class DocumentSealingTest {
         assertThat(signature.checks()).allMatch(Check::passed);
         assertThat(registry.active(FUTIAN.value(), SealType.LICENCE).orElseThrow().useCount())
                 .isEqualTo(usesBefore + 1);
-        assertThat(jdbc.sql("SELECT count(*) FROM seal_use WHERE document_hash = :h")
-                .param("h", Sm2.sm3Hex(sealed)).query(Integer.class).single()).isEqualTo(1);
+        byte[] signed = OfdFiles.entries(sealed).get("Doc_0/Signs/Sign_0/Signature.xml");
+        assertThat(jdbc.sql("SELECT count(*) FROM seal_use WHERE signed_hash = :h")
+                .param("h", Sm2.sm3Hex(signed)).query(Integer.class).single()).isEqualTo(1);
 
         try (OFDReader reader = new OFDReader(new ByteArrayInputStream(sealed))) {
             assertThat(reader.getNumberOfPages()).isEqualTo(1);

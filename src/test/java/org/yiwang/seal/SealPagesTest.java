@@ -90,7 +90,8 @@ class SealPagesTest {
         HttpResponse<String> log = admin.page("/admin/seals/" + seal.id() + "/uses");
 
         assertThat(log.statusCode()).isEqualTo(200);
-        assertThat(log.body()).contains(Sm2.sm3Hex(sealed), "licences", "结婚证电子证照签发");
+        byte[] signed = OfdFiles.entries(sealed).get("Doc_0/Signs/Sign_0/Signature.xml");
+        assertThat(log.body()).contains(Sm2.sm3Hex(signed), "licences", "结婚证电子证照签发");
         assertThat(admin.page("/admin/seals/" + nanshan.id() + "/uses").statusCode()).isEqualTo(404);
     }
 
