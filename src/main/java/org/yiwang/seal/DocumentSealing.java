@@ -30,10 +30,9 @@ public class DocumentSealing {
     }
 
     /**
-     * Seals an OFD with the department's active seal of that type; BusinessException(SealError.SEAL_NOT_AVAILABLE)
-     * if none,
-     * SEAL_SIGNER_REVOKED, SEAL_SIGNER_EXPIRED or SEAL_SIGNER_NOT_YET_VALID if the seal's certificate cannot sign now. Records the
-     * use.
+     * Seals an OFD with the department's active seal of that type and records the use. BusinessException with
+     * SealError.SEAL_NOT_AVAILABLE if there is none; SEAL_SIGNER_REVOKED, SEAL_SIGNER_EXPIRED or
+     * SEAL_SIGNER_NOT_YET_VALID if the seal's certificate cannot sign now.
      */
     public byte[] seal(CreditCode department, SealType type, byte[] ofd, StampPosition at) {
         return seal(department, type, ofd, at, null, null);
@@ -75,7 +74,8 @@ public class DocumentSealing {
         return sign(seal.seseal(), certificate, ofd, at, time).ofd();
     }
 
-    private OfdSealer.Sealed sign(byte[] seseal, StoredCertificate certificate, byte[] ofd, StampPosition at, Instant time) {
+    private OfdSealer.Sealed sign(byte[] seseal, StoredCertificate certificate, byte[] ofd, StampPosition at,
+            Instant time) {
         return OfdSealer.seal(ofd, at, new SesV4SignContainer(signer, certificate, seseal, time), time);
     }
 }

@@ -22,7 +22,8 @@ import org.ofdrw.core.basicType.ST_Loc;
 import org.xml.sax.SAXException;
 
 /**
- * An OFD package (ZIP) unpacked once in memory for verification or sealing: no temporary files, each entry inflated once.
+ * An OFD package (ZIP) unpacked once in memory for verification or sealing: no temporary files, each entry inflated
+ * once.
  * Paths are resolved as OFD does: absolute from the package root when they start with {@code /}, otherwise relative
  * to the directory of the file that names them.
  */

@@ -19,7 +19,7 @@ import org.ofdrw.sign.ExtendSignatureContainer;
 
 /**
  * Makes the SES v4 signature (GB/T 38540 SES_Signature {TBS_Sign {version 4, eseal, timeInfo, dataHash, propertyInfo},
- * cert, signatureAlgID, signature}) of an OFD's Signature.xml for ofdrw's {@code OFDSigner}: the data hash is SM3 of
+ * cert, signatureAlgID, signature}) of an OFD's Signature.xml, in ofdrw's signature-container form: the data hash is SM3 of
  * Signature.xml, the signer's SM2 signature over TBS_Sign is made by the {@link Signer}.
  */
 final class SesV4SignContainer implements ExtendSignatureContainer {
