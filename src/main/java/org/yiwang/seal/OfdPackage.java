@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
@@ -33,6 +35,8 @@ final class OfdPackage {
     /** Three times the largest upload: every entry is kept in memory while the package is checked. */
     private static final long MAX_UNPACKED = 64L * 1024 * 1024;
     private static final SAXParserFactory PARSERS = parsers();
+    /** Readers parse one file at a time and are kept for the next (making one cost more than parsing a small file). */
+    private static final BlockingQueue<SAXReader> READERS = new ArrayBlockingQueue<>(64);
 
     private final Map<String, byte[]> entries;
 
@@ -92,12 +96,20 @@ final class OfdPackage {
 
     /** The root element of the XML file at {@code path}. */
     Element xml(String path) throws FileNotFoundException, DocumentException {
-        try {
-            SAXReader reader = new SAXReader(PARSERS.newSAXParser().getXMLReader());
+        byte[] content = bytes(path);
+        SAXReader reader = READERS.poll();
+        if (reader == null) {
+            try {
+                reader = new SAXReader(PARSERS.newSAXParser().getXMLReader());
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new DocumentException(e);
+            }
             reader.setEncoding("UTF-8");
-            return reader.read(new ByteArrayInputStream(bytes(path))).getRootElement();
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new DocumentException(e);
+        }
+        try {
+            return reader.read(new ByteArrayInputStream(content)).getRootElement();
+        } finally {
+            READERS.offer(reader);
         }
     }
 
