@@ -15,6 +15,8 @@ public class DocumentSealing {
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
+    /** The columns of seal_use: used_by varchar(64), purpose varchar(500). */
+    private static final int MAX_USED_BY = 64;
     private static final int MAX_PURPOSE = 500;
 
     private final SealRegistry seals;
@@ -41,9 +43,9 @@ public class DocumentSealing {
     /** As {@link #seal(CreditCode, SealType, byte[], StampPosition)}, recording who or what used the seal and why. */
     public byte[] seal(CreditCode department, SealType type, byte[] ofd, StampPosition at, @Nullable String usedBy,
             @Nullable String purpose) {
-        if (usedBy != null && usedBy.length() > 64 || purpose != null && purpose.length() > MAX_PURPOSE) {
-            throw new IllegalArgumentException("a seal use is recorded with at most 64 characters of user and "
-                    + MAX_PURPOSE + " of purpose");
+        if (usedBy != null && usedBy.length() > MAX_USED_BY || purpose != null && purpose.length() > MAX_PURPOSE) {
+            throw new IllegalArgumentException("a seal use is recorded with at most " + MAX_USED_BY
+                    + " characters of user and " + MAX_PURPOSE + " of purpose");
         }
         SealRegistry.Usable seal = seals.usable(department.value(), type)
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_AVAILABLE, department.value(), type.label()));

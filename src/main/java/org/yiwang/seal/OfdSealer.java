@@ -59,6 +59,7 @@ final class OfdSealer {
         }
         Map<String, byte[]> files = new LinkedHashMap<>(source.entries());
         byte[] signatureXml;
+        String signaturePath;
         try {
             Element ofdXml = source.xml("OFD.xml");
             DocBody body = new OFD(ofdXml).getDocBody();
@@ -80,7 +81,7 @@ final class OfdSealer {
             }
             long lastId = list.getMaxSignId() == null ? 0 : Long.parseLong(list.getMaxSignId().trim());
             String signDir = newSignDir(files, OfdPackage.directory(listPath));
-            String signaturePath = signDir + "/Signature.xml";
+            signaturePath = signDir + "/Signature.xml";
             list.addSignature(new org.ofdrw.core.signatures.Signature().setID(String.valueOf(++lastId))
                     .setType(container.getSignType()).setBaseLoc(ST_Loc.getInstance("/" + signaturePath)));
             StampAnnot stamp = new StampAnnot().setID(String.valueOf(++lastId)).setPageRef(page.getID().ref())
@@ -100,13 +101,16 @@ final class OfdSealer {
                     .setSignedValue(ST_Loc.getInstance("/" + signDir + "/SignedValue.dat"))
                     .setSignedInfo(info));
             files.put(signaturePath, signatureXml);
-            files.put(signDir + "/SignedValue.dat",
-                    container.sign(new ByteArrayInputStream(signatureXml), "/" + signaturePath));
         } catch (BusinessException e) {
             throw e;
         } catch (IOException | DocumentException | RuntimeException e) {
             throw new BusinessException(SealError.SEAL_DOCUMENT_UNREADABLE);
-        } catch (java.security.GeneralSecurityException e) {
+        }
+        // Signed outside the catch above: a failing key or signer is not an unreadable document.
+        try {
+            files.put(OfdPackage.directory(signaturePath) + "/SignedValue.dat",
+                    container.sign(new ByteArrayInputStream(signatureXml), "/" + signaturePath));
+        } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
         return new Sealed(zip(files), Sm2.sm3Hex(signatureXml));
@@ -155,7 +159,8 @@ final class OfdSealer {
         return references;
     }
 
-    private static byte[] zip(Map<String, byte[]> files) {
+    /** The files packed as a ZIP archive, in the map's order. */
+    static byte[] zip(Map<String, byte[]> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(files.values().stream().mapToInt(f -> f.length).sum());
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

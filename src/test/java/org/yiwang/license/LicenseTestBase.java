@@ -2,14 +2,19 @@ package org.yiwang.license;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.yiwang.PlatformTestBase;
 import org.yiwang.cases.CaseView;
 import org.yiwang.cases.Workbench;
 import org.yiwang.identity.Staff;
+import org.yiwang.identity.StaffLogin;
 import org.yiwang.identity.StaffRole;
 import org.yiwang.identity.enterprise.Enterprises;
+import org.yiwang.shared.CreditCode;
+import org.yiwang.shared.DivisionCode;
 
 /**
  * What licence tests share besides {@link PlatformTestBase}: the demo enterprises and issuing departments, a marriage
@@ -35,6 +40,12 @@ abstract class LicenseTestBase extends PlatformTestBase {
     CaseLicenses caseLicenses;
     @Autowired
     Enterprises enterprises;
+
+    /** A logged-in platform administrator of 福田, who manages the licence types. */
+    StaffLogin.Session platformAdmin(ApplicationContext context) {
+        return StaffLogin.session(port, StaffLogin.create(context, "ptadm", CreditCode.of(FUTIAN_CIVIL),
+                DivisionCode.of("4403"), Set.of(StaffRole.PLATFORM_ADMIN)));
+    }
 
     static Staff marketReviewer() {
         return staff(SHENZHEN_MARKET, "4403", StaffRole.REVIEWER);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ofdrw.reader.ContentExtractor;
@@ -22,10 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.yiwang.identity.StaffLogin;
-import org.yiwang.identity.StaffRole;
 import org.yiwang.shared.BusinessException;
-import org.yiwang.shared.CreditCode;
-import org.yiwang.shared.DivisionCode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +46,7 @@ class LicenseTypeConsoleTest extends LicenseTestBase {
     MessageSource messages;
 
     private StaffLogin.Session admin() {
-        return StaffLogin.session(port, StaffLogin.create(context, "ptadm", CreditCode.of(FUTIAN_CIVIL),
-                DivisionCode.of("4403"), Set.of(StaffRole.PLATFORM_ADMIN)));
+        return platformAdmin(context);
     }
 
     private static String newCode() {

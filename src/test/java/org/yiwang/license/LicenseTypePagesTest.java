@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.yiwang.identity.StaffLogin;
-import org.yiwang.identity.StaffRole;
-import org.yiwang.shared.CreditCode;
-import org.yiwang.shared.DivisionCode;
 
 /** 证照类型管理: platform administrators see every type and link or unlink the published items yielding it. */
 class LicenseTypePagesTest extends LicenseTestBase {
@@ -22,8 +18,7 @@ class LicenseTypePagesTest extends LicenseTestBase {
     LicenseTypes types;
 
     private StaffLogin.Session admin() {
-        return StaffLogin.session(port, StaffLogin.create(context, "ptadm", CreditCode.of(FUTIAN_CIVIL),
-                DivisionCode.of("4403"), Set.of(StaffRole.PLATFORM_ADMIN)));
+        return platformAdmin(context);
     }
 
     /** A department administrator gets the 403 page for every page and form of the console, and nothing changes. */

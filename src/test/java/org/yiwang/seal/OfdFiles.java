@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.element.Paragraph;
 
@@ -48,17 +47,7 @@ final class OfdFiles {
     static byte[] changed(byte[] ofd, Consumer<Map<String, byte[]>> change) {
         Map<String, byte[]> entries = entries(ofd);
         change.accept(entries);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return OfdSealer.zip(entries);
     }
 
     static String find(Map<String, byte[]> entries, String suffix) {
