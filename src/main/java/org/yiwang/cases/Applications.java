@@ -203,36 +203,34 @@ public class Applications {
 
     private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
         ApplicantData data = data(applicant);
-        CaseRecord draft;
-        Submissions.Item item = null;
-        if (submission.draftId() != null) {
-            draft = store.lock(submission.draftId())
-                    .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
-                    .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
-            if (draft.state() != CaseState.DRAFT) {
-                if (key != null && key.equals(draft.idempotencyKey())) {
-                    return draft;
-                }
-                throw new BusinessException(CasesError.CASES_DRAFT_SUBMITTED, draft.number());
-            }
-            if (!ApplicantAccess.ownsDraft(applicant, draft)) {
-                throw new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND);
-            }
-            if (submission.formValues() != null || submission.situationAnswers() != null) {
-                draft = submissions.updateDraft(draft, submissions.item(draft.itemCode()), data,
-                        submission.formValues(), submission.situationAnswers());
-            }
-        } else {
+        if (submission.draftId() == null) {
             if (submission.itemCode() == null || submission.itemCode().isBlank()) {
                 throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, "");
             }
-            item = submissions.item(submission.itemCode());
-            draft = submissions.createDraft(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
-                    submission.formValues(), submission.situationAnswers());
+            Submissions.Item item = submissions.item(submission.itemCode());
+            requireLevel(applicant, item.content());
+            return submissions.submitNew(item, data, ApplicantAccess.submitterKey(applicant), Channel.ONLINE,
+                    submission.formValues(), submission.situationAnswers(), key, Actor.applicant(applicant.person()),
+                    CaseAction.SUBMIT, true, Set.of(), licenceHolder(applicant, data));
         }
-        Submissions.Item submitted = item != null ? item : submissions.item(draft.itemCode());
-        requireLevel(applicant, submitted.content());
-        return submissions.submit(draft, submitted, data, key, Actor.applicant(applicant.person()),
+        CaseRecord draft = store.lock(submission.draftId())
+                .filter(d -> ApplicantAccess.submitterKey(applicant).equals(d.submitterKey()))
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND));
+        if (draft.state() != CaseState.DRAFT) {
+            if (key != null && key.equals(draft.idempotencyKey())) {
+                return draft;
+            }
+            throw new BusinessException(CasesError.CASES_DRAFT_SUBMITTED, draft.number());
+        }
+        if (!ApplicantAccess.ownsDraft(applicant, draft)) {
+            throw new BusinessException(CasesError.CASES_DRAFT_NOT_FOUND);
+        }
+        Submissions.Item item = submissions.item(draft.itemCode());
+        if (submission.formValues() != null || submission.situationAnswers() != null) {
+            draft = submissions.updateDraft(draft, item, data, submission.formValues(), submission.situationAnswers());
+        }
+        requireLevel(applicant, item.content());
+        return submissions.submit(draft, item, data, key, Actor.applicant(applicant.person()),
                 CaseAction.SUBMIT, true, Set.of(), licenceHolder(applicant, data));
     }
 

@@ -133,54 +133,99 @@ class Submissions {
      */
     CaseRecord submit(CaseRecord draft, Item item, ApplicantData applicant, @Nullable String idempotencyKey,
             Actor actor, CaseAction action, boolean online, Set<String> paper, @Nullable String licenceHolder) {
-        ItemContent content = item.content();
         List<StoredMaterial> stored = materials.current(draft.id());
-        List<Material> list = check(draft, content, applicant, paper, stored, licenceHolder);
+        Prepared prepared = prepare(item, applicant, draft.formValues(), draft.situationAnswers(), idempotencyKey,
+                online, paper, stored, licenceHolder);
+        materials.keepOnly(draft.id(), stored, prepared.slots(), prepared.now());
+        CaseRecord saved = store.updated(draft.id(), draft.version(), prepared.columns())
+                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
+        return submitted(saved, prepared, actor, action, paper);
+    }
+
+    /**
+     * Submits an application that was never kept as a draft, as {@link #submit} does with a draft, in one insert.
+     */
+    CaseRecord submitNew(Item item, ApplicantData applicant, String submitterKey, Channel channel,
+            @Nullable Map<String, String> values, @Nullable Map<String, String> answers,
+            @Nullable String idempotencyKey, Actor actor, CaseAction action, boolean online, Set<String> paper,
+            @Nullable String licenceHolder) {
+        Map<String, String> typed = values(values);
+        Map<String, String> situation = answers(answers);
+        Map<String, @Nullable Object> columns = formColumns(item.content(), typed, situation);
+        Prepared prepared = prepare(item, applicant, typed, situation, idempotencyKey, online, paper, List.of(),
+                licenceHolder);
+        columns.putAll(prepared.columns());
+        columns.put("channel", channel);
+        columns.put("submitter_key", submitterKey);
+        columns.put("created_at", prepared.now());
+        return submitted(store.insert(columns), prepared, actor, action, paper);
+    }
+
+    /** What a submission writes on the case row, and the material slots its answers ask for. */
+    private record Prepared(Map<String, @Nullable Object> columns, Set<String> slots, Map<String, String> fromLibrary,
+            Instant now) {
+    }
+
+    private Prepared prepare(Item item, ApplicantData applicant, Map<String, String> formValues,
+            Map<String, String> answers, @Nullable String idempotencyKey, boolean online, Set<String> paper,
+            List<StoredMaterial> stored, @Nullable String licenceHolder) {
+        ItemContent content = item.content();
+        Map<String, String> fromLibrary = new LinkedHashMap<>();
+        List<Material> list = check(content, formValues, answers, applicant, paper, stored, licenceHolder,
+                fromLibrary);
         Instant now = clock.instant();
-        LocalDate today = clock.today();
-        Set<String> keys = list.stream().map(Material::key).collect(Collectors.toSet());
-        materials.keepOnly(draft.id(), stored, keys, now);
-        paper.stream().filter(keys::contains).forEach(slot -> materials.receivePaper(draft.id(), slot, actor.id(), now));
-        String number = numbers.next(item.item().code(), today);
+        String number = numbers.next(item.item().code(), clock.today());
         boolean preReview = online && content.preReview();
-        CaseState state = preReview ? CaseState.PRE_REVIEW : CaseState.SUBMITTED;
         CaseProcess.Started started = process.start(item.item().code(), number, preReview);
-        Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, draft.situationAnswers()));
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>(itemColumns(item, answers));
         changes.put("materials_required", new Json(list.stream()
                 .map(m -> new RequiredMaterial(m.key(), m.name(), m.required())).toList()));
         changes.putAll(applicant.columns(cipher));
         changes.put("case_number", number);
         changes.put("query_code", CaseNumbers.queryCode());
         changes.put("idempotency_key", idempotencyKey);
-        changes.put("state", state);
+        changes.put("state", preReview ? CaseState.PRE_REVIEW : CaseState.SUBMITTED);
         changes.put("process_instance_id", started.processInstanceId());
         changes.put("process_definition_id", started.processDefinitionId());
         changes.putAll(CaseFlow.taskColumns(started.task(), now));
         changes.put("submitted_at", now);
         changes.put("updated_at", now);
-        CaseRecord saved = store.updated(draft.id(), draft.version(), changes)
-                .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
-        trail.append(saved.id(), now, action, null, actor, null, CaseState.DRAFT, state,
+        return new Prepared(changes, list.stream().map(Material::key).collect(Collectors.toSet()), fromLibrary, now);
+    }
+
+    /** The submitted case's materials from the wallet and on paper, its first trail entry and the applicant's notice. */
+    private CaseRecord submitted(CaseRecord saved, Prepared prepared, Actor actor, CaseAction action,
+            Set<String> paper) {
+        Instant now = prepared.now();
+        prepared.fromLibrary().forEach((slot, licence) -> materials.attachLicence(saved.id(), slot, licence, "A",
+                "licence-library", now));
+        paper.stream().filter(prepared.slots()::contains)
+                .forEach(slot -> materials.receivePaper(saved.id(), slot, actor.id(), now));
+        trail.append(saved.id(), now, action, null, actor, null, CaseState.DRAFT, saved.state(),
                 Map.of("channel", saved.channel().name(), "itemVersion", saved.itemVersion()));
-        notifications.applicant(saved, "SUBMITTED", "您申请的“" + saved.itemName() + "”已提交，办件编号 " + number
-                + "，查询码 " + saved.queryCode() + "。", false);
+        notifications.applicant(saved, "SUBMITTED", "您申请的“" + saved.itemName() + "”已提交，办件编号 "
+                + saved.number() + "，查询码 " + saved.queryCode() + "。", false);
         return saved;
     }
 
-    /** Every problem of the application at once; returns the material list of its answers. */
-    private List<Material> check(CaseRecord draft, ItemContent content, ApplicantData applicant, Set<String> paper,
-            List<StoredMaterial> stored, @Nullable String licenceHolder) {
+    /**
+     * Every problem of the application at once; returns the material list of its answers. Empty slots that the
+     * holder's newest valid licence of the material's type can fill (免提交) go to {@code fromLibrary}.
+     */
+    private List<Material> check(ItemContent content, Map<String, String> formValues, Map<String, String> answers,
+            ApplicantData applicant, Set<String> paper, List<StoredMaterial> stored, @Nullable String licenceHolder,
+            Map<String, String> fromLibrary) {
         List<Violation> problems = new ArrayList<>();
         Set<ErrorCode> summaries = new HashSet<>();
         List<Material> list = null;
         try {
-            list = content.materialsFor(draft.situationAnswers());
+            list = content.materialsFor(answers);
         } catch (RuleViolations v) {
             problems.addAll(v.violations());
             summaries.add(v.error());
         }
         try {
-            content.applicationForm().check(draft.formValues());
+            content.applicationForm().check(formValues);
         } catch (RuleViolations v) {
             problems.addAll(v.violations());
             summaries.add(v.error());
@@ -197,9 +242,11 @@ class Submissions {
             Set<String> present = new HashSet<>(paper);
             stored.forEach(m -> present.add(m.slot()));
             for (Material m : list) {
-                if (!present.contains(m.key()) && m.licenceTypeCode() != null && licenceHolder != null
-                        && fromLibrary(draft, m, licenceHolder)) {
-                    present.add(m.key());
+                if (!present.contains(m.key()) && m.licenceTypeCode() != null && licenceHolder != null) {
+                    licences.newest(m, licenceHolder).ifPresent(licence -> {
+                        fromLibrary.put(m.key(), licence);
+                        present.add(m.key());
+                    });
                 }
                 if (m.required() && !present.contains(m.key())) {
                     problems.add(Violation.of(CasesError.CASES_MATERIAL_MISSING, "materials." + m.key(), m.key(),
@@ -213,13 +260,6 @@ class Submissions {
                     : CommonError.VALIDATION_FAILED, problems);
         }
         return list;
-    }
-
-    /** 免提交: fills the slot with the applicant's newest valid licence of the material's type, if there is one. */
-    private boolean fromLibrary(CaseRecord draft, Material m, String holder) {
-        return licences.newest(m, holder)
-                .map(id -> materials.attachLicence(draft.id(), m.key(), id, "A", "licence-library", clock.instant()))
-                .isPresent();
     }
 
     /** The material slots of the answers given so far: the answers' list, or every material until all are answered. */

@@ -662,13 +662,11 @@ public class Workbench {
                 if (!staff.covers(item.department().creditCode(), item.department().regionCode())) {
                     throw new BusinessException(CasesError.CASES_ITEM_NOT_AVAILABLE, walkIn.itemCode());
                 }
-                CaseRecord draft = submissions.createDraft(item, applicant, submitter, Channel.WINDOW,
-                        walkIn.formValues(), walkIn.situationAnswers());
                 Set<String> paper = new HashSet<>(walkIn.paperMaterials() == null ? List.of()
                         : walkIn.paperMaterials());
-                return views.forStaff(submissions.submit(draft, item, applicant, key,
-                        Actor.staff(staff, StaffRole.WINDOW_CLERK), CaseAction.REGISTER, false, paper,
-                        applicant.licenceHolder()));
+                return views.forStaff(submissions.submitNew(item, applicant, submitter, Channel.WINDOW,
+                        walkIn.formValues(), walkIn.situationAnswers(), key, Actor.staff(staff, StaffRole.WINDOW_CLERK),
+                        CaseAction.REGISTER, false, paper, applicant.licenceHolder()));
             });
         } catch (DuplicateKeyException e) {
             return inTx(() -> views.forStaff(store.findByIdempotencyKey(submitter, key == null ? "" : key)

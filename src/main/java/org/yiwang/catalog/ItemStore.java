@@ -179,8 +179,13 @@ class ItemStore {
                 + " and (cast(:status as varchar) is null or i.status = :status)";
     }
 
-    Optional<PublishedItem> findPublished(String code) {
-        return jdbc.sql(PUBLISHED + " and i.code = ?").param(code).query((rs, n) -> published(rs)).optional();
+    Optional<JdbcPublishedItems.Publication> publication(String code) {
+        return jdbc.sql("""
+                select i.code, i.public_version, v.published_at from catalog_item i
+                join catalog_item_version v on v.code = i.code and v.version = i.public_version
+                where i.status = 'PUBLISHED' and i.code = ?""").param(code)
+                .query((rs, n) -> new JdbcPublishedItems.Publication(rs.getString(1), rs.getInt(2),
+                        rs.getTimestamp(3).toInstant())).optional();
     }
 
     void forEachPublished(Consumer<PublishedItem> action) {

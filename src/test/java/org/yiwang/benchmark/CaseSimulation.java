@@ -99,8 +99,12 @@ public class CaseSimulation extends Simulation {
                 })
                 .doIf("#{retry}").then(exec(application(name + "-retry").check(jsonPath("$.caseNumber")
                         .saveAs("retriedNumber"))).exec(session -> {
+                            String retried = session.getString("retriedNumber");
+                            if (retried == null) {
+                                return session; // not answered: a failed request, counted as such
+                            }
                             RETRIES.incrementAndGet();
-                            if (!session.getString("caseNumber").equals(session.getString("retriedNumber"))) {
+                            if (!session.getString("caseNumber").equals(retried)) {
                                 RETRIES_WITH_ANOTHER_CASE.incrementAndGet();
                             }
                             return session;
