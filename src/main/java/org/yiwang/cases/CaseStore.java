@@ -68,29 +68,12 @@ class CaseStore {
         return set(id, version, changes, " RETURNING *").query(this::map).optional();
     }
 
-    /**
-     * Changes columns that are not part of the case's state (current task, overdue mark) without a version check;
-     * answers the changed row.
-     */
-    CaseRecord touched(long id, Map<String, @Nullable Object> changes) {
-        return set(id, null, changes, " RETURNING *").query(this::map).single();
-    }
-
-    private JdbcClient.StatementSpec set(long id, @Nullable Integer version, Map<String, @Nullable Object> changes,
+    private JdbcClient.StatementSpec set(long id, int version, Map<String, @Nullable Object> changes,
             String returning) {
         var sql = new StringBuilder("UPDATE service_case SET ");
         sql.append(changes.keySet().stream().map(c -> c + " = " + placeholder(c)).collect(Collectors.joining(", ")));
-        if (version != null) {
-            sql.append(", version = version + 1");
-        }
-        sql.append(" WHERE id = :id");
-        if (version != null) {
-            sql.append(" AND version = :expectedVersion");
-        }
-        var statement = jdbc.sql(sql.append(returning).toString()).param("id", id);
-        if (version != null) {
-            statement = statement.param("expectedVersion", version);
-        }
+        sql.append(", version = version + 1 WHERE id = :id AND version = :expectedVersion").append(returning);
+        var statement = jdbc.sql(sql.toString()).param("id", id).param("expectedVersion", version);
         for (var e : changes.entrySet()) {
             statement = statement.param(e.getKey(), value(e.getValue()));
         }
@@ -100,6 +83,11 @@ class CaseStore {
     Optional<CaseRecord> findByNumber(String caseNumber) {
         return jdbc.sql("SELECT * FROM service_case WHERE case_number = ?").param(caseNumber).query(this::map)
                 .optional();
+    }
+
+    Optional<CaseRecord> lockByNumber(String caseNumber) {
+        return jdbc.sql("SELECT * FROM service_case WHERE case_number = ? FOR UPDATE").param(caseNumber)
+                .query(this::map).optional();
     }
 
     Optional<CaseRecord> findById(long id) {

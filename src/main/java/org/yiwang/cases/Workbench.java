@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -196,7 +197,7 @@ public class Workbench {
             @Nullable String opinion) {
         String note = Texts.optional(opinion, "受理意见", 2000);
         return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
+            CaseRecord c = locked(staff, caseNumber);
             Applications.expectVersion(c, version);
             Applications.requireState(c, CaseAction.ACCEPT, CaseState.SUBMITTED);
             StaffRole role = role(staff, c, CaseAction.ACCEPT, StaffRole.WINDOW_CLERK);
@@ -700,7 +701,7 @@ public class Workbench {
     private CaseView act(Staff staff, String caseNumber, @Nullable Integer version,
             Function<CaseRecord, CaseRecord> action) {
         return inTx(() -> {
-            CaseRecord c = visible(staff, caseNumber);
+            CaseRecord c = locked(staff, caseNumber);
             Applications.expectVersion(c, version);
             return views.forStaff(action.apply(c));
         });
@@ -708,7 +709,19 @@ public class Workbench {
 
     /** The case if the member may see it; otherwise a logged 404, the same as for a case that does not exist. */
     CaseRecord visible(Staff staff, String caseNumber) {
-        return store.findByNumber(caseNumber).filter(c -> StaffAccess.maySee(staff, c)).orElseThrow(() -> {
+        return visible(staff, caseNumber, store.findByNumber(caseNumber));
+    }
+
+    /**
+     * As {@link #visible}, the row locked until the transaction ends: a member acting on the case waits for another
+     * member's action on it to finish and then sees its outcome.
+     */
+    private CaseRecord locked(Staff staff, String caseNumber) {
+        return visible(staff, caseNumber, store.lockByNumber(caseNumber));
+    }
+
+    private static CaseRecord visible(Staff staff, String caseNumber, Optional<CaseRecord> found) {
+        return found.filter(c -> StaffAccess.maySee(staff, c)).orElseThrow(() -> {
             log.warn("Case {} asked for by staff {}, outside their scope (or it does not exist)",
                     Texts.loggable(caseNumber), staff.username());
             return new BusinessException(CasesError.CASES_CASE_NOT_FOUND);
@@ -771,18 +784,22 @@ public class Workbench {
         }
     }
 
-    /** Changes the row (version-checked), completes the task, records the next one, appends to the trail. */
+    /**
+     * Completes the task of a case locked by {@link #locked}, then changes the row (version-checked) and records the
+     * next task in one update, and appends to the trail.
+     */
     private CaseRecord move(CaseRecord c, Staff staff, StaffRole role, CaseAction action, String task, CaseState to,
             @Nullable String opinion, Map<String, @Nullable Object> extra, Map<String, ?> details) {
         Instant now = clock.instant();
+        var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), c.currentTaskId(),
+                CaseViews.stepName(task));
         Map<String, @Nullable Object> changes = new LinkedHashMap<>(extra);
         changes.put("state", to);
         changes.put("updated_at", now);
-        save(c, changes);
-        var next = process.complete(java.util.Objects.requireNonNull(c.processInstanceId()), c.currentTaskId(),
-                CaseViews.stepName(task));
+        changes.putAll(CaseFlow.taskColumns(next, now));
+        CaseRecord after = saved(c, changes);
         trail.append(c.id(), now, action, task, Actor.staff(staff, role), opinion, c.state(), to, details);
-        return store.touched(c.id(), CaseFlow.taskColumns(next, now));
+        return after;
     }
 
     /** Closes the case before its process ends (不予受理, 退件): the process instance is ended. */
@@ -851,13 +868,7 @@ public class Workbench {
         notifications.applicant(after, "COMPLETED", text, true);
     }
 
-    private void save(CaseRecord c, Map<String, @Nullable Object> changes) {
-        if (!store.update(c.id(), c.version(), changes)) {
-            throw new BusinessException(CasesError.CASES_VERSION_CONFLICT);
-        }
-    }
-
-    /** As {@link #save}, answering the changed row. */
+    /** Changes the row if it still has the version read; answers the changed row. */
     private CaseRecord saved(CaseRecord c, Map<String, @Nullable Object> changes) {
         return store.updated(c.id(), c.version(), changes)
                 .orElseThrow(() -> new BusinessException(CasesError.CASES_VERSION_CONFLICT));
