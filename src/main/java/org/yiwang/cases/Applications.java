@@ -175,30 +175,28 @@ public class Applications {
     public CaseView submit(Applicant applicant, Submission submission, @Nullable String idempotencyKey) {
         String key = Submissions.idempotencyKey(idempotencyKey);
         String submitter = ApplicantAccess.submitterKey(applicant);
-        if (key != null) {
-            CaseRecord earlier = inTx(() -> store.findByIdempotencyKey(submitter, key).orElse(null));
-            if (earlier != null) {
-                return replay(applicant, earlier, submission);
-            }
-        }
         try {
-            return inTx(() -> views.forApplicant(doSubmit(applicant, submission, key)));
+            return inTx(() -> {
+                CaseRecord earlier = key == null ? null : store.findByIdempotencyKey(submitter, key).orElse(null);
+                return earlier != null ? replay(applicant, earlier, submission)
+                        : views.forApplicant(doSubmit(applicant, submission, key));
+            });
         } catch (DuplicateKeyException e) {
-            CaseRecord winner = inTx(() -> key == null ? null : store.findByIdempotencyKey(submitter, key)
-                    .orElse(null));
-            if (winner == null) {
+            if (key == null) {
                 throw e;
             }
-            return replay(applicant, winner, submission);
+            return inTx(() -> replay(applicant, store.findByIdempotencyKey(submitter, key).orElseThrow(() -> e),
+                    submission));
         }
     }
 
+    /** The case an earlier submission with the same key made, in the caller's transaction. */
     private CaseView replay(Applicant applicant, CaseRecord earlier, Submission submission) {
         if (submission.draftId() != null && submission.draftId() != earlier.id()
                 || !ApplicantAccess.maySee(applicant, earlier)) {
             throw new BusinessException(CasesError.CASES_IDEMPOTENCY_KEY_REUSED, earlier.number());
         }
-        return inTx(() -> views.forApplicant(store.findById(earlier.id()).orElseThrow()));
+        return views.forApplicant(earlier);
     }
 
     private CaseRecord doSubmit(Applicant applicant, Submission submission, @Nullable String key) {
