@@ -41,7 +41,8 @@ import org.yiwang.shared.IdNumber;
 public class Workbench {
 
     private static final Logger log = LoggerFactory.getLogger(Workbench.class);
-    private static final int PAGE_SIZE = 20;
+    static final int PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 200;
     /** 行政许可法 art. 42: a decision may be extended once by at most 10 (working) days. */
     public static final int MAX_EXTENSION_DAYS = 10;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -110,6 +111,14 @@ public class Workbench {
     }
 
     public CasePage<CaseSummary> queue(Staff staff, Queue queue, int page) {
+        return queue(staff, queue, page, PAGE_SIZE);
+    }
+
+    /** A page of the queue, of {@code size} cases (1 to {@link #MAX_PAGE_SIZE}). */
+    public CasePage<CaseSummary> queue(Staff staff, Queue queue, int page, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BusinessException(CasesError.CASES_PAGE_SIZE_INVALID, MAX_PAGE_SIZE);
+        }
         ApplicantAccess.Condition visible = StaffAccess.visible(staff);
         Map<String, Object> params = new LinkedHashMap<>(visible.params());
         String where = switch (queue) {
@@ -129,8 +138,8 @@ public class Workbench {
             case ALL -> visible.where();
         };
         int p = Math.max(page, 0);
-        return inTx(() -> new CasePage<>(store.list(where, params, p * PAGE_SIZE, PAGE_SIZE).stream()
-                .filter(c -> StaffAccess.maySee(staff, c)).map(views::summary).toList(), p, PAGE_SIZE,
+        return inTx(() -> new CasePage<>(store.list(where, params, p * size, size).stream()
+                .filter(c -> StaffAccess.maySee(staff, c)).map(views::summary).toList(), p, size,
                 store.count(where, params)));
     }
 

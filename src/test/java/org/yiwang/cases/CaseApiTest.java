@@ -234,6 +234,13 @@ class CaseApiTest extends CaseTestBase {
         assertThat(get("/api/v1/cases/" + number, null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/cases/" + number, token(ZHANG_SAN)).statusCode())
                 .as("a citizen's token is no staff login").isEqualTo(403);
+        JsonNode page = body(staffGet("/api/v1/cases?queue=ALL&size=50"));
+        assertThat(page.get("size").asInt()).isEqualTo(50);
+        assertThat(page.get("items")).extracting(c -> c.get("caseNumber").asString()).contains(number);
+        HttpResponse<String> tooLarge = staffGet("/api/v1/cases?queue=ALL&size=201");
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(body(tooLarge).get("code").asString()).isEqualTo("CASES_PAGE_SIZE_INVALID");
+        assertThat(body(tooLarge).get("detail").asString()).contains("200");
     }
 
     @Test

@@ -76,10 +76,10 @@ class WorkbenchApi {
 
     @GetMapping
     @Operation(summary = "办件队列", description = "queue：TASKS 可办理的待办（按角色、部门、区域），MINE 我认领的，"
-            + "OVERDUE 超期办件（督办），ALL 职责范围内全部；page 从 0 开始，每页 20 条")
+            + "OVERDUE 超期办件（督办），ALL 职责范围内全部；page 从 0 开始；size 每页条数，默认 20，最多 200")
     CasePage<CaseSummary> queue(@RequestParam(defaultValue = "TASKS") Workbench.Queue queue,
-            @RequestParam(defaultValue = "0") int page) {
-        return workbench.queue(staff(), queue, page);
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return workbench.queue(staff(), queue, page, size);
     }
 
     @GetMapping("/messages")
