@@ -2,6 +2,7 @@ package org.yiwang.identity.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -13,6 +14,8 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.net.URI;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +74,22 @@ class RefreshTokenReuseTest extends OidcTestSupport {
         String line = output.getOut().lines().filter(l -> l.contains("refresh token reused")).findFirst()
                 .orElseThrow();
         assertThat(line).doesNotContain(accountId, "13700000004", "44030719920611004X", "赵丽");
+    }
+
+    @Test
+    void anAccessTokenRevokedOnAnotherNodeIsRefusedWithinAboutASecond() throws Exception {
+        var browser = new Browser(base);
+        Flow app = flow("mobile-app", APP_REDIRECT, new Scope("openid", "profile"));
+        String callback = browser.follow(app.request().toString(), APP_REDIRECT, "13700000004", PASSWORD);
+        TokenResponse login = exchangePublic("mobile-app", new AuthorizationCodeGrant(code(app, callback),
+                URI.create(APP_REDIRECT), app.verifier()));
+        String token = login.toSuccessResponse().getTokens().getAccessToken().getValue();
+        assertThat(bearer("/api/v1/me", token).statusCode()).isEqualTo(200);
+
+        db.sql("INSERT INTO oidc_revoked_token (jti, expires_at) VALUES (?, now() + interval '1 hour')")
+                .param(SignedJWT.parse(token).getJWTClaimsSet().getJWTID()).update();
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertRefused(bearer("/api/v1/me", token)));
     }
 
     @Test
