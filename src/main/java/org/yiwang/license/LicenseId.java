@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.regex.Pattern;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 
@@ -22,13 +23,13 @@ public record LicenseId(String typeCode, CreditCode issuer, String serial, int v
 
     public LicenseId {
         if (!isTypeCode(typeCode)) {
-            throw invalid(typeCode, "证照类型代码应为颁布机构的统一社会信用代码加3位数字");
+            throw invalid(typeCode, "type-code");
         }
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw invalid(serial, "证照编号应为1至32位数字或大写字母");
+            throw invalid(serial, "serial");
         }
         if (version < 1 || version > 999) {
-            throw invalid(String.valueOf(version), "版本号应为001至999");
+            throw invalid(String.valueOf(version), "version-range");
         }
     }
 
@@ -43,21 +44,21 @@ public record LicenseId(String typeCode, CreditCode issuer, String serial, int v
     public static LicenseId parse(String text) {
         String s = text == null ? "" : text.strip().toUpperCase();
         if (!s.startsWith(PREFIX)) {
-            throw invalid(s, "应以 " + PREFIX + " 开头");
+            throw invalid(s, "prefix", PREFIX);
         }
         String[] parts = s.substring(PREFIX.length()).split("\\.", -1);
         if (parts.length != 5) {
-            throw invalid(s, "应由证照类型代码、颁证单位代码、证照编号、版本号和校验码五段组成");
+            throw invalid(s, "parts");
         }
         if (!CreditCode.isValid(parts[1])) {
-            throw invalid(s, "颁证单位代码不是有效的统一社会信用代码");
+            throw invalid(s, "issuer");
         }
         if (!parts[3].matches("\\d{3}")) {
-            throw invalid(s, "版本号应为3位数字");
+            throw invalid(s, "version-digits");
         }
         LicenseId id = new LicenseId(parts[0], CreditCode.of(parts[1]), parts[2], Integer.parseInt(parts[3]));
         if (parts[4].length() != 1 || parts[4].charAt(0) != id.checkCharacter()) {
-            throw invalid(s, "校验码应为 " + id.checkCharacter());
+            throw invalid(s, "check", String.valueOf(id.checkCharacter()));
         }
         return id;
     }
@@ -107,7 +108,9 @@ public record LicenseId(String typeCode, CreditCode issuer, String serial, int v
         return value();
     }
 
-    private static BusinessException invalid(String value, String reason) {
-        return new BusinessException(LicenseError.LICENSE_ID_INVALID, value == null ? "" : value, reason);
+    /** What is wrong is the message {@code license.id.problem.<problem>}, in the reader's language. */
+    private static BusinessException invalid(String value, String problem, Object... args) {
+        return new BusinessException(LicenseError.LICENSE_ID_INVALID, value == null ? "" : value,
+                new DefaultMessageSourceResolvable(new String[] {"license.id.problem." + problem}, args));
     }
 }

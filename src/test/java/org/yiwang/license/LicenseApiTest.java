@@ -98,6 +98,10 @@ class LicenseApiTest extends LicenseTestBase {
         var malformed = get("/api/v1/licenses/" + wrongCheck + "/status", null);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("LICENSE_ID_INVALID", "校验码应为 " + licence.identifier().checkCharacter());
+        var inEnglish = send(request("/api/v1/licenses/" + wrongCheck + "/status", null)
+                .header("Accept-Language", "en").GET());
+        assertThat(inEnglish.body()).contains("the check character must be " + licence.identifier().checkCharacter())
+                .doesNotContain("校验码");
         var unknown = get("/api/v1/licenses/1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
                 + "/status", null);
         assertThat(unknown.statusCode()).isEqualTo(404);

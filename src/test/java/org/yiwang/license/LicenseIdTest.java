@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.yiwang.shared.BusinessException;
 import org.yiwang.shared.CreditCode;
 
@@ -44,7 +45,10 @@ class LicenseIdTest {
         String text = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001." + wrong;
         assertThatThrownBy(() -> LicenseId.parse(text)).isInstanceOfSatisfying(BusinessException.class, e -> {
             assertThat(e.error()).isEqualTo(LicenseError.LICENSE_ID_INVALID);
-            assertThat(e.args()[1]).isEqualTo("校验码应为 U");
+            assertThat(e.args()[1]).isInstanceOfSatisfying(DefaultMessageSourceResolvable.class, reason -> {
+                assertThat(reason.getCode()).isEqualTo("license.id.problem.check");
+                assertThat(reason.getArguments()).containsExactly("U");
+            });
         });
     }
 
