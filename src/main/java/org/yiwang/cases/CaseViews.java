@@ -52,16 +52,21 @@ class CaseViews {
     }
 
     CaseView forApplicant(CaseRecord c) {
-        return view(c, false);
+        return view(c, false, true);
     }
 
     CaseView forStaff(CaseRecord c) {
-        return view(c, true);
+        return view(c, true, true);
     }
 
-    private CaseView view(CaseRecord c, boolean staff) {
+    /** As {@link #forStaff}, without the trail and timeline (not read), as an action answers. */
+    CaseView actedForStaff(CaseRecord c) {
+        return view(c, true, false);
+    }
+
+    private CaseView view(CaseRecord c, boolean staff, boolean history) {
         TimeLimits.Status status = limits.status(c, clock.today());
-        List<TrailEntry> entries = trail.entries(c.id());
+        List<TrailEntry> entries = history ? trail.entries(c.id()) : List.of();
         List<CaseView.TimelineEntry> timeline = entries.stream().filter(e -> !INTERNAL.contains(e.action()))
                 .map(e -> new CaseView.TimelineEntry(e.at(), e.action(), e.actionLabel(), e.stateAfter(),
                         e.stateAfter().label(), TOLD.contains(e.action()) || e.action() == CaseAction.DECIDE
@@ -81,7 +86,7 @@ class CaseViews {
                 c.completedAt(), c.deliveredAt() == null || c.deliveryMethod() == null ? null
                         : new CaseView.Delivery(c.deliveryMethod(), DeliveryMethod.valueOf(c.deliveryMethod()).label(),
                                 c.deliveryNote(), c.deliveredAt()),
-                procedures.all(c.id()), timeline, staff ? entries : null,
+                procedures.all(c.id()), history ? timeline : null, staff && history ? entries : null,
                 !staff && c.state() == CaseState.CORRECTION_REQUESTED ? "SUPPLEMENT" : null, c.version());
     }
 

@@ -246,7 +246,7 @@ public class Workbench {
             }
             return new AcceptanceNotice(after.number(), String.valueOf(after.queryCode()), after.itemName(),
                     after.applicantName(), views.departmentName(after.departmentCode()), now, staff.displayName(),
-                    after.promisedDays(), due, c.immediate(), views.forStaff(after));
+                    after.promisedDays(), due, c.immediate(), views.actedForStaff(after));
         });
     }
 
@@ -712,7 +712,7 @@ public class Workbench {
         return inTx(() -> {
             CaseRecord c = locked(staff, caseNumber);
             Applications.expectVersion(c, version);
-            return views.forStaff(action.apply(c));
+            return views.actedForStaff(action.apply(c));
         });
     }
 
