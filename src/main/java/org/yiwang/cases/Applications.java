@@ -240,7 +240,7 @@ public class Applications {
     public CasePage<CaseSummary> list(Applicant applicant, int page) {
         ApplicantAccess.Condition condition = ApplicantAccess.condition(applicant);
         int p = Math.max(page, 0);
-        return inTx(() -> new CasePage<>(store.list(condition.where(), condition.params(), p * PAGE_SIZE, PAGE_SIZE)
+        return inTx(() -> new CasePage<>(store.list(condition.where(), condition.params(), (long) p * PAGE_SIZE, PAGE_SIZE)
                 .stream().map(views::summary).toList(), p, PAGE_SIZE, store.count(condition.where(),
                 condition.params())));
     }

@@ -113,7 +113,7 @@ class CaseStore {
     }
 
     /** Cases (not drafts) matching a condition on the table, newest first. */
-    List<CaseRecord> list(String where, Map<String, Object> params, int offset, int limit) {
+    List<CaseRecord> list(String where, Map<String, Object> params, long offset, int limit) {
         var statement = jdbc.sql("SELECT * FROM service_case WHERE state <> 'DRAFT' AND (" + where
                 + ") ORDER BY submitted_at DESC, id DESC OFFSET :offset LIMIT :limit");
         for (var e : params.entrySet()) {

@@ -138,7 +138,7 @@ public class Workbench {
             case ALL -> visible.where();
         };
         int p = Math.max(page, 0);
-        return inTx(() -> new CasePage<>(store.list(where, params, p * size, size).stream()
+        return inTx(() -> new CasePage<>(store.list(where, params, (long) p * size, size).stream()
                 .filter(c -> StaffAccess.maySee(staff, c)).map(views::summary).toList(), p, size,
                 store.count(where, params)));
     }

@@ -29,8 +29,9 @@
  * uploaded process, see {@link org.yiwang.cases.CaseProcesses}) that says which task is next and which role takes it:
  * candidate groups {@code WINDOW_CLERK@<region>} (the comprehensive window of the case's region, 一窗受理) and
  * {@code REVIEWER@<department>}, {@code APPROVER@<department>} (the responsible department, 后台分办). The row mirrors
- * the current task, its role and who claimed it. Every action checks scope, version, state, role and task, changes
- * the row only if its version is unchanged, then completes the task — all in one transaction.
+ * the current task, its role and who claimed it. A staff action locks the row as it reads it, checks scope, version,
+ * state, role and task, completes the task and then writes the row once (only if its version is unchanged) — all in
+ * one transaction; a second member acting at the same time waits and then finds the case moved on.
  *
  * <h2>Time limits</h2>
  * Promised completion date = acceptance date + promised working days + extensions + working days the clock stood

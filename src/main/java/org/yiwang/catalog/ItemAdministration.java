@@ -83,7 +83,7 @@ public class ItemAdministration {
         String department = staff == null || staff.has(org.yiwang.identity.StaffRole.PLATFORM_ADMIN) ? null
                 : staff.departmentCode().value();
         int p = Math.max(page, 0);
-        return new ItemPage(store.list(department, status, p * PAGE_SIZE, PAGE_SIZE), p, PAGE_SIZE,
+        return new ItemPage(store.list(department, status, (long) p * PAGE_SIZE, PAGE_SIZE), p, PAGE_SIZE,
                 store.count(department, status));
     }
 

@@ -159,7 +159,7 @@ class ItemStore {
     }
 
     /** Items of a department (of all when {@code department} is null), most recently changed first. */
-    List<ManagedItem> list(@Nullable String department, @Nullable ItemStatus status, int offset, int limit) {
+    List<ManagedItem> list(@Nullable String department, @Nullable ItemStatus status, long offset, int limit) {
         return jdbc.sql("select " + ITEM_COLUMNS + ", v.content from catalog_item i"
                         + " join catalog_item_version v on v.code = i.code and v.version = i.latest_version"
                         + filter(department, status) + " order by i.updated_at desc, i.code limit :limit offset :offset")
@@ -180,25 +180,22 @@ class ItemStore {
     }
 
     Optional<JdbcPublishedItems.Publication> publication(String code) {
-        return jdbc.sql("""
-                select i.code, i.public_version, v.published_at from catalog_item i
-                join catalog_item_version v on v.code = i.code and v.version = i.public_version
-                where i.status = 'PUBLISHED' and i.code = ?""").param(code)
+        return jdbc.sql("select i.code, v.version, v.published_at " + PUBLISHED + " and i.code = ?").param(code)
                 .query((rs, n) -> new JdbcPublishedItems.Publication(rs.getString(1), rs.getInt(2),
                         rs.getTimestamp(3).toInstant())).optional();
     }
 
     void forEachPublished(Consumer<PublishedItem> action) {
-        jdbc.sql(PUBLISHED + " order by i.code").query((RowCallbackHandler) rs -> action.accept(published(rs)));
+        jdbc.sql("select i.code, v.version, v.content, v.published_at " + PUBLISHED + " order by i.code").query((RowCallbackHandler) rs -> action.accept(published(rs)));
     }
 
     long countPublished() {
         return jdbc.sql("select count(*) from catalog_item where status = 'PUBLISHED'").query(Long.class).single();
     }
 
+    /** The public versions of published items, as a FROM and WHERE clause. */
     private static final String PUBLISHED = """
-            select i.code, v.version, v.content, v.published_at from catalog_item i
-            join catalog_item_version v on v.code = i.code and v.version = i.public_version
+            from catalog_item i join catalog_item_version v on v.code = i.code and v.version = i.public_version
             where i.status = 'PUBLISHED'""";
 
     private PublishedItem published(ResultSet rs) throws SQLException {

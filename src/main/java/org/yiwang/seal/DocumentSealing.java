@@ -52,18 +52,22 @@ public class DocumentSealing {
         StoredCertificate certificate = certificates.find(seal.certificateId())
                 .orElseThrow(() -> new BusinessException(SealError.SEAL_NOT_AVAILABLE, department.value(), type.label()));
         Instant now = Instant.now();
-        SealError unusable = certificate.revokedAt() != null ? SealError.SEAL_SIGNER_REVOKED
-                : now.isAfter(certificate.notAfter()) ? SealError.SEAL_SIGNER_EXPIRED
-                : now.isBefore(certificate.notBefore()) ? SealError.SEAL_SIGNER_NOT_YET_VALID
-                : null;
-        if (unusable != null) {
-            Instant when = unusable == SealError.SEAL_SIGNER_REVOKED ? certificate.revokedAt()
-                    : unusable == SealError.SEAL_SIGNER_EXPIRED ? certificate.notAfter() : certificate.notBefore();
-            throw new BusinessException(unusable, department.value(), type.label(), BEIJING.format(when));
+        if (certificate.revokedAt() != null) {
+            throw unusable(SealError.SEAL_SIGNER_REVOKED, department, type, certificate.revokedAt());
+        }
+        if (now.isAfter(certificate.notAfter())) {
+            throw unusable(SealError.SEAL_SIGNER_EXPIRED, department, type, certificate.notAfter());
+        }
+        if (now.isBefore(certificate.notBefore())) {
+            throw unusable(SealError.SEAL_SIGNER_NOT_YET_VALID, department, type, certificate.notBefore());
         }
         OfdSealer.Sealed sealed = sign(seal.seseal(), certificate, ofd, at, now);
         seals.recordUse(seal.id(), sealed.signedHash(), now, usedBy, purpose);
         return sealed.ofd();
+    }
+
+    private static BusinessException unusable(SealError error, CreditCode department, SealType type, Instant since) {
+        return new BusinessException(error, department.value(), type.label(), BEIJING.format(since));
     }
 
     /** Verifies every signature of an OFD; never throws for a bad document. */

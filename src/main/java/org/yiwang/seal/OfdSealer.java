@@ -59,7 +59,7 @@ final class OfdSealer {
         }
         Map<String, byte[]> files = new LinkedHashMap<>(source.entries());
         byte[] signatureXml;
-        String signaturePath;
+        String signDir;
         try {
             Element ofdXml = source.xml("OFD.xml");
             DocBody body = new OFD(ofdXml).getDocBody();
@@ -80,10 +80,10 @@ final class OfdSealer {
                 refuseIfListProtected(source, listPath, list);
             }
             long lastId = list.getMaxSignId() == null ? 0 : Long.parseLong(list.getMaxSignId().trim());
-            String signDir = newSignDir(files, OfdPackage.directory(listPath));
-            signaturePath = signDir + "/Signature.xml";
+            signDir = newSignDir(files, OfdPackage.directory(listPath));
             list.addSignature(new org.ofdrw.core.signatures.Signature().setID(String.valueOf(++lastId))
-                    .setType(container.getSignType()).setBaseLoc(ST_Loc.getInstance("/" + signaturePath)));
+                    .setType(container.getSignType())
+                    .setBaseLoc(ST_Loc.getInstance("/" + signDir + "/Signature.xml")));
             StampAnnot stamp = new StampAnnot().setID(String.valueOf(++lastId)).setPageRef(page.getID().ref())
                     .setBoundary(new ST_Box(at.xMm(), at.yMm(), at.sizeMm(), at.sizeMm()));
             list.setMaxSignId(String.valueOf(lastId));
@@ -100,7 +100,7 @@ final class OfdSealer {
             signatureXml = ElemCup.dump(new Signature()
                     .setSignedValue(ST_Loc.getInstance("/" + signDir + "/SignedValue.dat"))
                     .setSignedInfo(info));
-            files.put(signaturePath, signatureXml);
+            files.put(signDir + "/Signature.xml", signatureXml);
         } catch (BusinessException e) {
             throw e;
         } catch (IOException | DocumentException | RuntimeException e) {
@@ -108,8 +108,8 @@ final class OfdSealer {
         }
         // Signed outside the catch above: a failing key or signer is not an unreadable document.
         try {
-            files.put(OfdPackage.directory(signaturePath) + "/SignedValue.dat",
-                    container.sign(new ByteArrayInputStream(signatureXml), "/" + signaturePath));
+            files.put(signDir + "/SignedValue.dat",
+                    container.sign(new ByteArrayInputStream(signatureXml), "/" + signDir + "/Signature.xml"));
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }

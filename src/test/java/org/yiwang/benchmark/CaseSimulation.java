@@ -205,7 +205,8 @@ public class CaseSimulation extends Simulation {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, String> cases = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode body = json.readTree(server.get("/api/v1/cases?queue=ALL&size=200&page=" + page, TOKENS.get("ft-clerk")));
+            JsonNode body = json.readTree(server.get("/api/v1/cases?queue=ALL&size=200&page=" + page,
+                    TOKENS.get("ft-clerk")));
             for (JsonNode c : body.get("items")) {
                 if (ITEM.equals(c.get("itemCode").asString())) {
                     cases.put(c.get("caseNumber").asString(), c.get("state").asString());

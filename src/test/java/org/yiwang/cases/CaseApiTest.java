@@ -237,6 +237,9 @@ class CaseApiTest extends CaseTestBase {
         JsonNode page = body(staffGet("/api/v1/cases?queue=ALL&size=50"));
         assertThat(page.get("size").asInt()).isEqualTo(50);
         assertThat(page.get("items")).extracting(c -> c.get("caseNumber").asString()).contains(number);
+        HttpResponse<String> farPage = staffGet("/api/v1/cases?queue=ALL&size=200&page=" + Integer.MAX_VALUE);
+        assertThat(farPage.statusCode()).as(farPage.body()).isEqualTo(200);
+        assertThat(body(farPage).get("items")).isEmpty();
         HttpResponse<String> tooLarge = staffGet("/api/v1/cases?queue=ALL&size=201");
         assertThat(tooLarge.statusCode()).isEqualTo(400);
         assertThat(body(tooLarge).get("code").asString()).isEqualTo("CASES_PAGE_SIZE_INVALID");
